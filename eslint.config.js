@@ -31,23 +31,6 @@ export default tseslint.config(
     },
   },
   {
-    // The Kintone emulator is a product of its own: it must not depend on the gateway.
-    files: ['src/kintone-emulator/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['../*', '!../kintone-emulator/*'],
-              message: 'The emulator stands alone: import only from src/kintone-emulator.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },

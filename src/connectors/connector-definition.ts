@@ -36,6 +36,8 @@ export interface ConnectorDefinition {
   readonly description: string;
   readonly settings: readonly SettingDescriptor[];
   /** Checks settings beyond their declared types; returns one message per bad setting. */
-  validate(settings: ConnectionSettings): readonly { readonly setting: string; readonly message: string }[];
+  validate(
+    settings: ConnectionSettings,
+  ): readonly { readonly setting: string; readonly message: string }[];
   create(settings: ConnectionSettings): Connector;
 }

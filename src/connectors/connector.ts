@@ -112,7 +112,11 @@ export interface TableSchema extends TableSummary {
   /** Column whose value is the row's version (the ETag), if any. */
   readonly etagColumn?: string;
   readonly relationships: readonly RelationshipSchema[];
-  readonly writable: { readonly insert: boolean; readonly update: boolean; readonly delete: boolean };
+  readonly writable: {
+    readonly insert: boolean;
+    readonly update: boolean;
+    readonly delete: boolean;
+  };
   readonly pushdown: TablePushdown;
 }
 
@@ -220,7 +224,10 @@ export interface Connector {
   planScan(request: ScanRequest): ScanPlan;
   scan(plan: ScanPlan, context: ExecutionContext): Promise<ScanResult>;
   /** Runs writes; with several operations, atomically or not at all (TSG6xx if it cannot). */
-  write?(operations: readonly WriteOperation[], context: ExecutionContext): Promise<readonly WriteResult[]>;
+  write?(
+    operations: readonly WriteOperation[],
+    context: ExecutionContext,
+  ): Promise<readonly WriteResult[]>;
   /** Largest number of operations `write` can apply atomically. */
   readonly maxAtomicWrites?: number;
   /** Real calls that check URL, credentials and permissions, step by step. */

@@ -17,15 +17,22 @@ export function renderErrorsDocument(): string {
     '```',
     '',
     'Codes are stable and grouped by the pipeline stage that raises them; a retired code is',
-    'never reused. Errors from a source keep the source\'s own code in `details` (Kintone',
+    "never reused. Errors from a source keep the source's own code in `details` (Kintone",
     'codes such as `GAIA_RE01`), and unexpected failures (TSG900) name only the request id',
     'under which the log has the details.',
     '',
   ];
   for (const stage of catalogueStages) {
-    lines.push(`## ${stage.title}`, '', '| Code | HTTP | Title | When and what to do |', '|---|---|---|---|');
+    lines.push(
+      `## ${stage.title}`,
+      '',
+      '| Code | HTTP | Title | When and what to do |',
+      '|---|---|---|---|',
+    );
     for (const [code, entry] of Object.entries(stage.codes)) {
-      lines.push(`| ${code} | ${entry.status} | ${entry.title} | ${entry.description.replaceAll('|', '\\|')} |`);
+      lines.push(
+        `| ${code} | ${entry.status} | ${entry.title} | ${entry.description.replaceAll('|', '\\|')} |`,
+      );
     }
     lines.push('');
   }

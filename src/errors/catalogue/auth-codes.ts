@@ -19,7 +19,8 @@ export const authCodes = defineCodes({
   TSG302: {
     status: 403,
     title: 'Permission denied',
-    description: 'The caller is authenticated but lacks the permission the request needs. The message names the permission.',
+    description:
+      'The caller is authenticated but lacks the permission the request needs. The message names the permission.',
   },
   TSG303: {
     status: 429,

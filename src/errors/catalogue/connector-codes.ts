@@ -31,6 +31,7 @@ export const connectorCodes = defineCodes({
   TSG404: {
     status: 503,
     title: 'Connection not available',
-    description: 'The connection that serves this entity set is missing, disabled, or its schema could not be loaded.',
+    description:
+      'The connection that serves this entity set is missing, disabled, or its schema could not be loaded.',
   },
 });

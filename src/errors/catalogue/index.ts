@@ -25,12 +25,13 @@ export const errorCatalogue = {
 export type ErrorCode = keyof typeof errorCatalogue;
 
 /** The stages in catalogue order, for the documentation. */
-export const catalogueStages: readonly { title: string; codes: Record<string, CatalogueEntry> }[] = [
-  { title: 'Request (TSG1xx)', codes: requestCodes },
-  { title: 'Schema and planning (TSG2xx)', codes: schemaCodes },
-  { title: 'Authentication and authorisation (TSG3xx)', codes: authCodes },
-  { title: 'Connectors and sources (TSG4xx)', codes: connectorCodes },
-  { title: 'Control plane and store (TSG5xx)', codes: storeCodes },
-  { title: 'Write path (TSG6xx)', codes: writeCodes },
-  { title: 'Gateway internals (TSG9xx)', codes: serverCodes },
-];
+export const catalogueStages: readonly { title: string; codes: Record<string, CatalogueEntry> }[] =
+  [
+    { title: 'Request (TSG1xx)', codes: requestCodes },
+    { title: 'Schema and planning (TSG2xx)', codes: schemaCodes },
+    { title: 'Authentication and authorisation (TSG3xx)', codes: authCodes },
+    { title: 'Connectors and sources (TSG4xx)', codes: connectorCodes },
+    { title: 'Control plane and store (TSG5xx)', codes: storeCodes },
+    { title: 'Write path (TSG6xx)', codes: writeCodes },
+    { title: 'Gateway internals (TSG9xx)', codes: serverCodes },
+  ];

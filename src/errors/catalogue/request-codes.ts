@@ -33,7 +33,8 @@ export const requestCodes = defineCodes({
   TSG104: {
     status: 400,
     title: 'Invalid $search expression',
-    description: 'The $search option is not a valid search expression (unbalanced quotes or parentheses, dangling operator).',
+    description:
+      'The $search option is not a valid search expression (unbalanced quotes or parentheses, dangling operator).',
   },
   TSG105: {
     status: 400,
@@ -44,7 +45,8 @@ export const requestCodes = defineCodes({
   TSG106: {
     status: 400,
     title: 'Unresolved parameter alias',
-    description: 'An expression refers to a parameter alias (@name) that the query string does not define.',
+    description:
+      'An expression refers to a parameter alias (@name) that the query string does not define.',
   },
   TSG110: {
     status: 414,
@@ -65,12 +67,14 @@ export const requestCodes = defineCodes({
   TSG113: {
     status: 400,
     title: 'Too many $expand levels',
-    description: 'The $expand option nests deeper than the configured limit (limits.maxExpandDepth).',
+    description:
+      'The $expand option nests deeper than the configured limit (limits.maxExpandDepth).',
   },
   TSG114: {
     status: 400,
     title: 'Too many $search terms',
-    description: 'The $search option has more terms than the configured limit (limits.maxSearchTerms).',
+    description:
+      'The $search option has more terms than the configured limit (limits.maxSearchTerms).',
   },
   TSG115: {
     status: 413,
@@ -97,11 +101,13 @@ export const requestCodes = defineCodes({
   TSG123: {
     status: 415,
     title: 'Unsupported media type',
-    description: 'The request body is not in a media type the resource accepts (application/json for entities).',
+    description:
+      'The request body is not in a media type the resource accepts (application/json for entities).',
   },
   TSG124: {
     status: 400,
     title: 'Malformed request body',
-    description: 'The request body is not well-formed JSON, or its encoding (Content-Encoding) cannot be decoded.',
+    description:
+      'The request body is not well-formed JSON, or its encoding (Content-Encoding) cannot be decoded.',
   },
 });

@@ -32,7 +32,8 @@ export const schemaCodes = defineCodes({
   TSG204: {
     status: 400,
     title: 'Unknown function',
-    description: 'A function call in an expression names a function that OData does not define or this service does not support.',
+    description:
+      'A function call in an expression names a function that OData does not define or this service does not support.',
   },
   TSG205: {
     status: 400,
@@ -53,7 +54,8 @@ export const schemaCodes = defineCodes({
   TSG208: {
     status: 400,
     title: 'Unknown navigation property',
-    description: '$expand or a path segment names a navigation property that the entity type does not have.',
+    description:
+      '$expand or a path segment names a navigation property that the entity type does not have.',
   },
   TSG209: {
     status: 400,
@@ -70,11 +72,13 @@ export const schemaCodes = defineCodes({
   TSG211: {
     status: 404,
     title: 'Property value is null',
-    description: 'A request for a property $value addressed a property whose value is null (OData answers 204 for the property itself).',
+    description:
+      'A request for a property $value addressed a property whose value is null (OData answers 204 for the property itself).',
   },
   TSG212: {
     status: 400,
     title: 'Unknown lambda variable',
-    description: 'An expression refers to a range variable that no enclosing any/all lambda defines.',
+    description:
+      'An expression refers to a range variable that no enclosing any/all lambda defines.',
   },
 });

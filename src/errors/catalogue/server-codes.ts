@@ -8,7 +8,8 @@ export const serverCodes = defineCodes({
   TSG900: {
     status: 500,
     title: 'Internal error',
-    description: 'An unexpected failure inside the gateway. The log has the details under the request id given in the message.',
+    description:
+      'An unexpected failure inside the gateway. The log has the details under the request id given in the message.',
   },
   TSG901: {
     status: 503,

@@ -8,7 +8,8 @@ export const storeCodes = defineCodes({
   TSG500: {
     status: 400,
     title: 'Invalid input',
-    description: 'An admin API request failed validation. details lists each field and what is wrong with it.',
+    description:
+      'An admin API request failed validation. details lists each field and what is wrong with it.',
   },
   TSG501: {
     status: 404,
@@ -18,11 +19,13 @@ export const storeCodes = defineCodes({
   TSG502: {
     status: 409,
     title: 'Conflict',
-    description: 'The change conflicts with the current state (for example a name that is already taken).',
+    description:
+      'The change conflicts with the current state (for example a name that is already taken).',
   },
   TSG503: {
     status: 503,
     title: 'Store unavailable',
-    description: 'The configuration store (SQLite file or PostgreSQL) cannot be reached or is not ready.',
+    description:
+      'The configuration store (SQLite file or PostgreSQL) cannot be reached or is not ready.',
   },
 });

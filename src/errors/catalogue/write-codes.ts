@@ -8,12 +8,14 @@ export const writeCodes = defineCodes({
   TSG600: {
     status: 400,
     title: 'Invalid entity',
-    description: 'The request body does not match the entity type. details names each offending property.',
+    description:
+      'The request body does not match the entity type. details names each offending property.',
   },
   TSG601: {
     status: 412,
     title: 'Precondition failed',
-    description: 'The If-Match or If-None-Match condition does not hold: the entity has changed since it was read.',
+    description:
+      'The If-Match or If-None-Match condition does not hold: the entity has changed since it was read.',
   },
   TSG602: {
     status: 428,

@@ -17,7 +17,10 @@ export interface ExpressionType {
   readonly collection: boolean;
 }
 
-export const booleanType: ExpressionType = Object.freeze({ type: 'Edm.Boolean', collection: false });
+export const booleanType: ExpressionType = Object.freeze({
+  type: 'Edm.Boolean',
+  collection: false,
+});
 
 /** A literal value, converted from its URL form. */
 export interface LiteralNode {

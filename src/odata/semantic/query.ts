@@ -5,7 +5,11 @@
  * into a collection of the target set restricted by the referential constraints, plus the
  * parent entity whose existence must be checked.
  */
-import type { EntitySetModel, NavigationPropertyModel, PropertyModel } from '../edm/service-model.js';
+import type {
+  EntitySetModel,
+  NavigationPropertyModel,
+  PropertyModel,
+} from '../edm/service-model.js';
 import type { Value } from '../edm/primitive-type.js';
 import type { BoundExpression } from './expression.js';
 import type { OrderByItem } from './order-by.js';
@@ -60,7 +64,8 @@ export interface EntityResource {
   readonly kind: 'entity';
   readonly entity: EntityReference;
   /** Set when reached through a single-valued navigation rather than a key. */
-  readonly via: { readonly parent: EntityReference; readonly navigation: NavigationPropertyModel } | undefined;
+  readonly via:
+    { readonly parent: EntityReference; readonly navigation: NavigationPropertyModel } | undefined;
 }
 
 export type BoundResource =
