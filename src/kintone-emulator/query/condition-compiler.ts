@@ -46,16 +46,22 @@ import {
   type ValueNode,
 } from './query-syntax-tree.js';
 import {
+  canonicalReaderFor,
   isEmptyValue,
   numericReaderFor,
   recordNumberOf,
+  type CanonicalReader,
   type NumericReader,
 } from './stored-value-readers.js';
 import {
   dayOfTemporalLiteral,
+  formatDay,
+  formatMinute,
+  formatMinuteOfDay,
   parseDurationLiteral,
   parseTemporalLiteral,
   parseTimeLiteral,
+  rangeEnd,
 } from './temporal-values.js';
 import { instantOfWallClock, millisecondsPerMinute } from './time-zone-calendar.js';
 import { compileWordSearch, isBlankText } from './word-search.js';
@@ -270,10 +276,10 @@ function compileLeaf(node: LeafNode, environment: ConditionEnvironment): Compile
 
 // ---- comparisons ----
 
-/** An inclusive range in an ordered domain. */
-interface Range {
-  readonly low: number;
-  readonly high: number;
+/** An inclusive range: numbers (days, minutes ...) or canonical-string bounds. */
+interface Range<Value extends number | string = number> {
+  readonly low: Value;
+  readonly high: Value;
 }
 
 function compileComparison(
@@ -285,16 +291,21 @@ function compileComparison(
 ): ValuePredicate {
   const isEquality = operator === '=' || operator === '!=';
   if (isEquality && value.kind === 'string' && value.value === '') return isEmptyValue;
-  const read = numericReaderFor(domain);
-  if (read === undefined) {
-    // `=` / `!=` on SINGLE_LINE_TEXT, LINK and STATUS: exact, case-sensitive equality.
-    const literal = textLiteral(field, value);
-    return (raw) => raw === literal;
+  const readNumber = numericReaderFor(domain);
+  if (readNumber !== undefined) {
+    return numericTest(operator, readNumber, operandRange(field, domain, value, environment));
   }
-  return orderedTest(operator, read, operandRange(field, domain, value, environment));
+  const readCanonical = canonicalReaderFor(domain);
+  if (readCanonical !== undefined) {
+    const range = operandRange(field, domain, value, environment);
+    return canonicalTest(operator, readCanonical, canonicalBounds(domain, range));
+  }
+  // `=` / `!=` on SINGLE_LINE_TEXT, LINK and STATUS: exact, case-sensitive equality.
+  const literal = textLiteral(field, value);
+  return (raw) => raw === literal;
 }
 
-function orderedTest(
+function numericTest(
   operator: ComparisonOperator,
   read: NumericReader,
   range: Range,
@@ -317,6 +328,49 @@ function orderedTest(
     case '>=':
       return (raw) => read(raw) >= low;
   }
+}
+
+function canonicalTest(
+  operator: ComparisonOperator,
+  read: CanonicalReader,
+  bounds: Range<string>,
+): ValuePredicate {
+  const { low, high } = bounds;
+  switch (operator) {
+    case '=':
+    case '!=':
+      return (raw) => {
+        const value = read(raw);
+        return value !== undefined && value >= low && value <= high;
+      };
+    case '<':
+      return (raw) => {
+        const value = read(raw);
+        return value !== undefined && value < low;
+      };
+    case '<=':
+      return (raw) => {
+        const value = read(raw);
+        return value !== undefined && value <= high;
+      };
+    case '>':
+      return (raw) => {
+        const value = read(raw);
+        return value !== undefined && value > high;
+      };
+    case '>=':
+      return (raw) => {
+        const value = read(raw);
+        return value !== undefined && value >= low;
+      };
+  }
+}
+
+/** The canonical-string bounds of a range of days / minutes / minutes of the day. */
+function canonicalBounds(domain: FieldDomain, range: Range): Range<string> {
+  const format =
+    domain === 'date' ? formatDay : domain === 'datetime' ? formatMinute : formatMinuteOfDay;
+  return { low: format(range.low), high: format(range.high) + rangeEnd };
 }
 
 function literalText(value: Exclude<ValueNode, { kind: 'function' }>): string {
@@ -458,6 +512,10 @@ function functionRange(
 
 // ---- in / not in ----
 
+function isOrderedDomain(domain: FieldDomain): boolean {
+  return numericReaderFor(domain) !== undefined || canonicalReaderFor(domain) !== undefined;
+}
+
 const userFunctionTypes: ReadonlySet<string> = new Set([
   'CREATOR',
   'MODIFIER',
@@ -491,7 +549,7 @@ function compileMembership(
         const organization = environment.primaryOrganization;
         if (organization === undefined) ignoredValues += 1;
         else literals.push({ kind: 'string', value: organization, position: value.position });
-      } else if (numericReaderFor(domain) !== undefined) {
+      } else if (isOrderedDomain(domain)) {
         literals.push(value);
       } else {
         throw functionNotAllowed(field, value);
@@ -499,7 +557,8 @@ function compileMembership(
       continue;
     }
     const text = literalText(value);
-    if (text === '') {
+    if (isBlankText(text, false)) {
+      // `""` (and a whitespace-only string, which is empty too) selects empty values.
       matchesEmpty = true;
       continue;
     }
@@ -510,13 +569,25 @@ function compileMembership(
   }
   if (ignoredValues > 0 && literals.length === 0 && !matchesEmpty) return undefined;
 
-  const read = numericReaderFor(domain);
-  if (read !== undefined) {
+  const readNumber = numericReaderFor(domain);
+  if (readNumber !== undefined) {
     const ranges = literals.map((value) => operandRange(field, domain, value, environment));
     return (raw) => {
-      const number = read(raw);
+      const number = readNumber(raw);
       if (Number.isNaN(number)) return matchesEmpty && isEmptyValue(raw);
       for (const range of ranges) if (number >= range.low && number <= range.high) return true;
+      return false;
+    };
+  }
+  const readCanonical = canonicalReaderFor(domain);
+  if (readCanonical !== undefined) {
+    const bounds = literals.map((value) =>
+      canonicalBounds(domain, operandRange(field, domain, value, environment)),
+    );
+    return (raw) => {
+      const text = readCanonical(raw);
+      if (text === undefined) return matchesEmpty && isEmptyValue(raw);
+      for (const range of bounds) if (text >= range.low && text <= range.high) return true;
       return false;
     };
   }
@@ -527,7 +598,7 @@ function compileMembership(
     case 'text':
     case 'choice':
       return (raw) =>
-        typeof raw === 'string' && !isBlankText(raw, false) ? accepted.has(raw) : matchesEmpty;
+        (typeof raw === 'string' && accepted.has(raw)) || (matchesEmpty && isEmptyValue(raw));
     case 'choices':
       return (raw) => {
         if (!Array.isArray(raw) || raw.length === 0) return matchesEmpty;

@@ -18,7 +18,7 @@ import { fieldDomain, isSortableType } from './field-domain.js';
 import { queryError } from './query-error-messages.js';
 import type { QueryField, QueryFieldCatalog } from './query-field-catalog.js';
 import type { SortKeyNode } from './query-syntax-tree.js';
-import { numericReaderFor } from './stored-value-readers.js';
+import { canonicalReaderFor, numericReaderFor } from './stored-value-readers.js';
 
 /** One sort key: numbers (NaN = empty) or strings ('' = empty), with a direction. */
 export type SortKey =
@@ -68,9 +68,19 @@ function compileKey(field: QueryField, direction: 'asc' | 'desc'): SortKey {
     });
   }
   const descending = direction === 'desc';
-  const readNumber = numericReaderFor(fieldDomain(property));
+  const domain = fieldDomain(property);
+  const readNumber = numericReaderFor(domain);
   if (readNumber !== undefined) {
     return { kind: 'number', read: (record) => readNumber(record[code]?.value), descending };
+  }
+  const readCanonical = canonicalReaderFor(domain);
+  if (readCanonical !== undefined) {
+    // Canonical dates and times sort chronologically as strings; empty values are ''.
+    return {
+      kind: 'text',
+      read: (record) => readCanonical(record[code]?.value) ?? '',
+      descending,
+    };
   }
   switch (property.type) {
     case 'RADIO_BUTTON':

@@ -1,20 +1,24 @@
 /**
  * Reads stored field values (read shape, facts sheet §4.2) the way conditions and sort keys
- * compare them: ordered domains as numbers (NaN when empty), and the emptiness rule shared
- * by `is empty`, `= ""` and `in ("")`. Everything here runs per record: no allocation.
+ * compare them: numeric domains as numbers (NaN when empty), temporal domains as canonical
+ * strings (undefined when empty), and the emptiness rule shared by `is empty`, `= ""` and
+ * `in ("")`. Everything here runs per record: no allocation for canonical values.
  */
 import type { FieldRawValue } from '../model/record.js';
 import type { FieldDomain } from './field-domain.js';
 import {
-  storedDateToDay,
-  storedDatetimeToMinute,
+  canonicalStoredDate,
+  canonicalStoredDatetime,
+  canonicalStoredTime,
   storedDurationToMinutes,
-  storedTimeToMinute,
 } from './temporal-values.js';
 import { isBlankText } from './word-search.js';
 
-/** Reads a raw value as a number of its ordered domain; NaN for empty or unreadable. */
+/** Reads a raw value as a number of its domain; NaN for empty or unreadable. */
 export type NumericReader = (raw: FieldRawValue | undefined) => number;
+
+/** Reads a temporal raw value as its canonical string; undefined for empty or unreadable. */
+export type CanonicalReader = (raw: FieldRawValue | undefined) => string | undefined;
 
 /** The number of a stored NUMBER / CALC / `$id` value. */
 function readNumber(raw: FieldRawValue | undefined): number {
@@ -38,45 +42,46 @@ function readRecordNumber(raw: FieldRawValue | undefined): number {
   return typeof raw === 'string' ? recordNumberOf(raw) : NaN;
 }
 
-function readDate(raw: FieldRawValue | undefined): number {
-  return typeof raw === 'string' ? storedDateToDay(raw) : NaN;
-}
-
-function readDatetime(raw: FieldRawValue | undefined): number {
-  return typeof raw === 'string' ? storedDatetimeToMinute(raw) : NaN;
-}
-
-function readTime(raw: FieldRawValue | undefined): number {
-  return typeof raw === 'string' ? storedTimeToMinute(raw) : NaN;
-}
-
 function readDuration(raw: FieldRawValue | undefined): number {
   return typeof raw === 'string' ? storedDurationToMinutes(raw) : NaN;
 }
 
-/** The reader of an ordered domain, or undefined for domains that are not ordered. */
+function readDate(raw: FieldRawValue | undefined): string | undefined {
+  return typeof raw === 'string' ? canonicalStoredDate(raw) : undefined;
+}
+
+function readDatetime(raw: FieldRawValue | undefined): string | undefined {
+  return typeof raw === 'string' ? canonicalStoredDatetime(raw) : undefined;
+}
+
+function readTime(raw: FieldRawValue | undefined): string | undefined {
+  return typeof raw === 'string' ? canonicalStoredTime(raw) : undefined;
+}
+
+/** The reader of a numeric domain (number, record number, duration), else undefined. */
 export function numericReaderFor(domain: FieldDomain): NumericReader | undefined {
   switch (domain) {
     case 'number':
       return readNumber;
     case 'record-number':
       return readRecordNumber;
+    case 'duration':
+      return readDuration;
+    default:
+      return undefined;
+  }
+}
+
+/** The reader of a temporal domain (date, datetime, time), else undefined. */
+export function canonicalReaderFor(domain: FieldDomain): CanonicalReader | undefined {
+  switch (domain) {
     case 'date':
       return readDate;
     case 'datetime':
       return readDatetime;
     case 'time':
       return readTime;
-    case 'duration':
-      return readDuration;
-    case 'text':
-    case 'rich-text':
-    case 'choice':
-    case 'choices':
-    case 'entity':
-    case 'entities':
-    case 'files':
-    case 'none':
+    default:
       return undefined;
   }
 }

@@ -1,17 +1,18 @@
 /**
- * Dates and times as the query engine compares them: every temporal value becomes an
- * integer (DATE → day number; DATETIME → minutes since the epoch, UTC; TIME → minute of
- * the day; HOUR_MINUTE durations → signed minutes), so a comparison is integer arithmetic.
+ * Dates and times as the query engine compares them. Literals and functions are resolved
+ * at compile time to integers (DATE → day number; DATETIME → minutes since the epoch, UTC;
+ * TIME → minute of the day; HOUR_MINUTE durations → signed minutes) and then to the
+ * canonical strings stored values are compared with (see "canonical strings" below).
  *
  * - Literals are parsed once at compile time. A datetime literal may end in `Z`, `±HH:MM`
  *   or `±HHMM` (`"2012-02-03T09:00:00+0900"`); without a zone it is a wall-clock time in the
  *   user's time zone. Seconds and fractions are dropped (Kintone stores minutes).
- * - Stored values are parsed per record without allocating: the canonical read shapes
- *   (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SSZ`, `HH:MM`) are read digit by digit; any other
- *   datetime form falls back to `Date.parse`. Empty or unreadable values give `NaN`, which
- *   no comparison matches.
+ * - Stored values in their canonical read shapes are compared as they are (no per-record
+ *   parsing or allocation); any other datetime form must be ISO 8601 with an explicit zone.
+ *   Empty or unreadable values match no comparison.
  */
 import {
+  civilDateOf,
   dayNumberOf,
   instantOfWallClock,
   isValidCivilDate,
@@ -29,6 +30,7 @@ const temporalLiteralPattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const timeLiteralPattern = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const durationLiteralPattern = /^(-)?(\d+):(\d{2})$/;
+const explicitZonePattern = /(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /** Parses `YYYY-MM-DD` or a datetime literal; undefined when it is neither. */
 export function parseTemporalLiteral(text: string, timeZone: string): TemporalLiteral | undefined {
@@ -94,71 +96,84 @@ export function parseDurationLiteral(text: string): number | undefined {
   return match[1] === undefined ? minutes : -minutes;
 }
 
-// ---- stored values (hot path: no allocation) ----
+// ---- canonical strings ----
+//
+// Kintone's read shapes are fixed-width and zero-padded (`YYYY-MM-DD`,
+// `YYYY-MM-DDTHH:MM:SSZ` in UTC, `HH:MM`), so comparing them as strings orders them in
+// time. Conditions and sort keys therefore compare stored values as they are, against
+// bounds formatted once at compile time: a range of days or minutes becomes the prefix of
+// its first value (`low`) and the prefix of its last value followed by U+FFFF (`high`),
+// so `low <= value <= high` holds exactly for the values inside the range.
 
-function digitAt(text: string, index: number): number {
-  const digit = text.charCodeAt(index) - 48;
-  return digit >= 0 && digit <= 9 ? digit : NaN;
+/** Sorts after every character of a canonical value: the end of a prefix range. */
+export const rangeEnd = '\uffff';
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
 }
 
-function twoDigits(text: string, index: number): number {
-  return digitAt(text, index) * 10 + digitAt(text, index + 1);
+/** `YYYY-MM-DD` of a day number. */
+export function formatDay(dayNumber: number): string {
+  const { year, month, day } = civilDateOf(dayNumber);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-function fourDigits(text: string, index: number): number {
-  return twoDigits(text, index) * 100 + twoDigits(text, index + 2);
+/** `YYYY-MM-DDTHH:MM` (UTC) of a minute since the epoch: the prefix of a stored datetime. */
+export function formatMinute(minute: number): string {
+  const dayNumber = Math.floor(minute / minutesPerDay);
+  return `${formatDay(dayNumber)}T${formatMinuteOfDay(minute - dayNumber * minutesPerDay)}`;
 }
 
-/** A stored `YYYY-MM-DD` as a day number, or NaN. */
-export function storedDateToDay(text: string): number {
-  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) {
-    return NaN;
+/** `HH:MM` of a minute of the day. */
+export function formatMinuteOfDay(minuteOfDay: number): string {
+  return `${pad(Math.floor(minuteOfDay / 60), 2)}:${pad(minuteOfDay % 60, 2)}`;
+}
+
+// ---- stored values (hot path: canonical values are used as they are) ----
+
+/** A stored DATE in canonical form, or undefined when empty or unreadable. */
+export function canonicalStoredDate(text: string): string | undefined {
+  return text.length === 10 && text.charCodeAt(4) === 0x2d && text.charCodeAt(7) === 0x2d
+    ? text
+    : undefined;
+}
+
+/**
+ * A stored DATETIME in a form that compares as UTC time: the canonical
+ * `YYYY-MM-DDTHH:MM:SSZ` as it is; other ISO forms with an explicit zone (`…+09:00`,
+ * fractions) converted; zoneless or unreadable text undefined.
+ */
+export function canonicalStoredDatetime(text: string): string | undefined {
+  if (text.length === 20 && text.charCodeAt(19) === 0x5a && text.charCodeAt(10) === 0x54) {
+    return text;
   }
-  const year = fourDigits(text, 0);
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return NaN;
-  return dayNumberOf(year, month, day);
+  if (text === '' || !explicitZonePattern.test(text)) return undefined;
+  const literal = parseTemporalLiteral(text, 'UTC');
+  return literal?.kind === 'minute' ? formatMinute(literal.minute) : undefined;
 }
 
-/** A stored UTC datetime (`YYYY-MM-DDTHH:MM:SSZ`, or any form `Date.parse` reads) in minutes. */
-export function storedDatetimeToMinute(text: string): number {
-  if (
-    text.length === 20 &&
-    text.charCodeAt(10) === 0x54 && // T
-    text.charCodeAt(19) === 0x5a && // Z
-    text.charCodeAt(4) === 0x2d &&
-    text.charCodeAt(7) === 0x2d &&
-    text.charCodeAt(13) === 0x3a
-  ) {
-    const year = fourDigits(text, 0);
-    const month = twoDigits(text, 5);
-    const day = twoDigits(text, 8);
-    if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return NaN;
-    return (
-      dayNumberOf(year, month, day) * minutesPerDay + twoDigits(text, 11) * 60 + twoDigits(text, 14)
-    );
-  }
-  if (text === '') return NaN;
-  const instant = Date.parse(text);
-  return Number.isNaN(instant) ? NaN : Math.floor(instant / millisecondsPerMinute);
+/** A stored TIME (`HH:MM` or `HH:MM:SS`) in canonical form, or undefined. */
+export function canonicalStoredTime(text: string): string | undefined {
+  if ((text.length === 5 || text.length === 8) && text.charCodeAt(2) === 0x3a) return text;
+  if (text === '') return undefined;
+  const minute = parseTimeLiteral(text);
+  return minute === undefined ? undefined : formatMinuteOfDay(minute);
 }
 
-/** A stored `HH:MM` (or `HH:MM:SS`) as a minute of the day, or NaN. */
-export function storedTimeToMinute(text: string): number {
-  if (text.length < 5 || text.charCodeAt(2) !== 0x3a) return NaN;
-  return twoDigits(text, 0) * 60 + twoDigits(text, 3);
-}
-
-/** A stored duration `H:MM` / `-H:MM` as signed minutes, or NaN. */
+/** A stored duration `H:MM` / `-H:MM` (CALC HOUR_MINUTE) as signed minutes, or NaN. */
 export function storedDurationToMinutes(text: string): number {
-  const colon = text.indexOf(':');
-  if (colon < 1 || colon !== text.length - 3) return NaN;
+  const colon = text.length - 3;
+  if (colon < 1 || text.charCodeAt(colon) !== 0x3a) return NaN;
   const negative = text.charCodeAt(0) === 0x2d;
   let hours = 0;
   for (let index = negative ? 1 : 0; index < colon; index += 1) {
-    hours = hours * 10 + digitAt(text, index);
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    hours = hours * 10 + digit;
   }
-  const minutes = hours * 60 + twoDigits(text, colon + 1);
+  const tens = text.charCodeAt(colon + 1) - 48;
+  const units = text.charCodeAt(colon + 2) - 48;
+  if (tens < 0 || tens > 5 || units < 0 || units > 9) return NaN;
+  const minutes = hours * 60 + tens * 10 + units;
   return negative ? -minutes : minutes;
 }

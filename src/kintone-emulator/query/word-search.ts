@@ -154,13 +154,69 @@ function containsWord(text: string, word: string, markup: boolean): boolean {
 
 const matchesNothing: TextMatcher = () => false;
 
+interface FoldTables {
+  /** A regular-expression class of every code unit that folds to a word character. */
+  readonly wordClass: string;
+  /** For each folded code unit, the other code units that fold to it. */
+  readonly preimages: ReadonlyMap<number, readonly number[]>;
+}
+
+let foldTables: FoldTables | undefined;
+
+function classCharacter(code: number): string {
+  return `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** Derives the regular-expression tables from `fold` and `isWordCode` (built once). */
+function foldTablesOf(): FoldTables {
+  if (foldTables !== undefined) return foldTables;
+  const ranges: string[] = [];
+  const preimages = new Map<number, number[]>();
+  let rangeStart = -1;
+  for (let code = 0; code <= 0x10000; code += 1) {
+    const folded = code <= 0xffff ? fold(code) : -1;
+    const isWord = folded >= 0 && isWordCode(folded);
+    if (isWord && rangeStart < 0) rangeStart = code;
+    if (!isWord && rangeStart >= 0) {
+      ranges.push(`${classCharacter(rangeStart)}-${classCharacter(code - 1)}`);
+      rangeStart = -1;
+    }
+    if (folded >= 0 && folded !== code) {
+      const list = preimages.get(folded);
+      if (list === undefined) preimages.set(folded, [code]);
+      else list.push(code);
+    }
+  }
+  foldTables = { wordClass: `[${ranges.join('')}]`, preimages };
+  return foldTables;
+}
+
+/**
+ * A regular expression equivalent to `containsWord(text, word, false)`: the word's folded
+ * characters, each matching any code unit that folds to it, between non-word boundaries.
+ * Used for plain text, where the regular-expression engine is faster than a scan in script.
+ */
+function wordExpression(word: string): RegExp {
+  const { wordClass, preimages } = foldTablesOf();
+  let source = `(?<!${wordClass})`;
+  for (let index = 0; index < word.length; index += 1) {
+    const code = word.charCodeAt(index);
+    const others = preimages.get(code) ?? [];
+    source += `[${[code, ...others].map(classCharacter).join('')}]`;
+  }
+  return new RegExp(`${source}(?!${wordClass})`);
+}
+
 /** Compiles a `like` pattern into a matcher over stored text. */
 export function compileWordSearch(pattern: string): TextMatcher {
   const { words, cjkRuns, unsearchable } = searchTermsOf(pattern);
   if (unsearchable || (words.length === 0 && cjkRuns.length === 0)) return matchesNothing;
+  const expressions = words.map(wordExpression);
   return (text: string, markup: boolean): boolean => {
-    for (const word of words) {
-      if (!containsWord(text, word, markup)) return false;
+    if (markup) {
+      for (const word of words) if (!containsWord(text, word, true)) return false;
+    } else {
+      for (const expression of expressions) if (!expression.test(text)) return false;
     }
     for (const run of cjkRuns) {
       if (!text.includes(run)) return false;
