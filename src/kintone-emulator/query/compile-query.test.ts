@@ -90,6 +90,10 @@ table('NUMBER and CALC', [
   ['worked > "1:00"', [1, 2]],
   ['worked = "0:45"', [4]],
   ['worked < "24:00"', [2, 4]],
+  ['finish = THIS_WEEK()', [1, 2, 4]],
+  ['finish > "2026-04-21"', [1, 2]],
+  ['finish in ("2026-04-25", "2026-04-21")', [1, 4]],
+  ['finish in ("")', allExcept(1, 2, 4)],
 ]);
 
 table('SINGLE_LINE_TEXT, LINK and a Japanese field code', [
@@ -375,6 +379,8 @@ describe('order by', () => {
     ['order by Record_number asc', allIds],
     ['order by Created_by asc, $id asc', [1, 4, 9, 12, 2, 5, 8, 3, 7, 11, 6, 10]],
     ['order by alarm asc', [12, 11, 10, 3, 4, 7, 9, 1, 5, 8, 2, 6]],
+    ['order by finish desc limit 4', [1, 2, 4, 12]],
+    ['order by worked asc, $id asc limit 5', [3, 5, 6, 7, 8]],
     ['order by Status asc, amount desc', [11, 10, 12, 9, 5, 7, 2, 4, 1, 8, 6, 3]],
     ['amount > 10 order by amount asc', [10, 11, 4, 6]],
   ];

@@ -14,11 +14,13 @@
  *   their positive forms on top-level fields, so `x != 5` and `x not in (5)` also match
  *   records where `x` is empty.
  * - `= ""`, `!= ""` and `in ("")` test emptiness (see `isEmptyValue`; whitespace-only strings
- *   are empty) for every type that allows the operator.
+ *   are empty, so a whitespace-only `in` value acts as `""`) for every type that allows them.
+ * - Text equality (`=`, `in`) is exact and case-sensitive.
  * - Ordered types compare in their domain: NUMBER/CALC numerically; RECORD_NUMBER by the
  *   number after an optional app-code prefix (`"APP-12"` and `12` both name record 12);
- *   DATE in days; DATETIME/CREATED_TIME/UPDATED_TIME in minutes (UTC); TIME in minutes of
- *   the day. A value that names a span (a date literal on a DATETIME field, `TODAY()`,
+ *   DATE by day; DATETIME/CREATED_TIME/UPDATED_TIME by minute (UTC); TIME by minute of the
+ *   day (dates and times as canonical strings, see `temporal-values.ts`); CALC by its
+ *   `format`. A value that names a span (a date literal on a DATETIME field, `TODAY()`,
  *   `THIS_MONTH()` ...) is a range [first, last]: `=` matches inside it, `!=` outside,
  *   `<` before its first minute/day, `<=` up to its last, `>` after its last, `>=` from its
  *   first. A datetime literal or `NOW()` names one minute (seconds are dropped).

@@ -46,7 +46,19 @@ export function selectRecords(
 
 type Column =
   | { readonly kind: 'number'; readonly values: Float64Array; readonly descending: boolean }
-  | { readonly kind: 'text'; readonly values: readonly string[]; readonly descending: boolean };
+  | {
+      readonly kind: 'text';
+      readonly values: readonly string[];
+      readonly descending: boolean;
+      /** Without surrogates, UTF-16 order (native `<`) equals code point order. */
+      readonly hasSurrogates: boolean;
+    };
+
+const surrogatePattern = /[\uD800-\uDFFF]/;
+
+function compareUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function columnOf(key: SortKey, records: readonly KintoneRecord[]): Column {
   if (key.kind === 'number') {
@@ -57,10 +69,12 @@ function columnOf(key: SortKey, records: readonly KintoneRecord[]): Column {
     }
     return { kind: 'number', values, descending: key.descending };
   }
+  const values = records.map((record) => key.read(record));
   return {
     kind: 'text',
-    values: records.map((record) => key.read(record)),
+    values,
     descending: key.descending,
+    hasSurrogates: values.some((value) => surrogatePattern.test(value)),
   };
 }
 
@@ -73,7 +87,10 @@ function sortOnKeys(records: readonly KintoneRecord[], keys: readonly SortKey[])
       const order =
         column.kind === 'number'
           ? compareNumbers(column.values[left] ?? NaN, column.values[right] ?? NaN)
-          : compareCodePoints(column.values[left] ?? '', column.values[right] ?? '');
+          : (column.hasSurrogates ? compareCodePoints : compareUnits)(
+              column.values[left] ?? '',
+              column.values[right] ?? '',
+            );
       if (order !== 0) return column.descending ? -order : order;
     }
     return 0;
