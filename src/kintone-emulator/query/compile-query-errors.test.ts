@@ -164,7 +164,12 @@ const gaiaErrors: ReadonlyArray<{ query: string; code: string; english?: string 
     english: 'limit must be 500 or less.',
   },
   { query: 'offset 10001', code: 'GAIA_QU02' },
-  { query: 'order by qty asc', code: 'GAIA_IQ03' },
+  {
+    query: 'order by qty asc',
+    code: 'GAIA_IQ03',
+    english:
+      'The operator "order by" cannot be used with the field (qty) of type NUMBER in a table.',
+  },
   { query: 'order by tags', code: 'GAIA_IQ03' },
   { query: 'order by memo desc', code: 'GAIA_IQ03' },
   { query: 'order by owner', code: 'GAIA_IQ03' },

@@ -64,7 +64,8 @@ function compileKey(field: QueryField, direction: 'asc' | 'desc'): SortKey {
     throw queryError('GAIA_IQ03', {
       operator: 'order by',
       code,
-      type: field.subtableCode === undefined ? property.type : `${property.type} in a table`,
+      type: property.type,
+      inTable: field.subtableCode !== undefined,
     });
   }
   const descending = direction === 'desc';

@@ -24,9 +24,9 @@ const errorMessages = {
     english: 'Missing or invalid input.',
     japanese: '入力内容が正しくありません。',
   }),
-  GAIA_IQ03: (p: { operator: string; code: string; type: string }) => ({
-    english: `The operator "${p.operator}" cannot be used with the field (${p.code}) of type ${p.type}.`,
-    japanese: `フィールド（${p.code}）の種類（${p.type}）には「${p.operator}」を使用できません。`,
+  GAIA_IQ03: (p: { operator: string; code: string; type: string; inTable?: boolean }) => ({
+    english: `The operator "${p.operator}" cannot be used with the field (${p.code}) of type ${p.type}${p.inTable === true ? ' in a table' : ''}.`,
+    japanese: `${p.inTable === true ? 'テーブル内の' : ''}フィールド（${p.code}）の種類（${p.type}）には「${p.operator}」を使用できません。`,
   }),
   GAIA_IQ07: (p: { code: string }) => ({
     english: `The operators "=" and "!=" cannot be used with the field (${p.code}) in a table. Use "in" or "not in" instead.`,
