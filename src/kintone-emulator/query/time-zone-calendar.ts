@@ -161,8 +161,3 @@ export function instantOfWallClock(
   const firstGuess = wallClock - offsetAt(wallClock, timeZone);
   return wallClock - offsetAt(firstGuess, timeZone);
 }
-
-/** Throws a RangeError for a time zone the runtime does not know. */
-export function assertTimeZone(timeZone: string): void {
-  formatterFor(timeZone);
-}
