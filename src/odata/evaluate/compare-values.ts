@@ -202,10 +202,31 @@ function orderWith(comparer: Comparer, left: Value, right: Value): number {
   return leftUnordered ? 1 : -1;
 }
 
-/** The total order of `type` as a function (build once, call per pair of rows). */
+/**
+ * The total order of `type` as a function (build once, call per pair of rows). Numbers and
+ * strings in their usual representation compare inline; anything else (null, NaN, bigint,
+ * collections) goes through the general order.
+ */
 export function orderingComparerFor(type: EdmPrimitiveType): OrderingComparer {
   const comparer = comparerFor(type, type) ?? compareStringValues;
-  return (left, right) => orderWith(comparer, left, right);
+  const general: OrderingComparer = (left, right) => orderWith(comparer, left, right);
+  if (isNumericType(type) && type !== 'Edm.Decimal') {
+    return (left, right) =>
+      typeof left === 'number' && typeof right === 'number' && left === left && right === right
+        ? left < right
+          ? -1
+          : left > right
+            ? 1
+            : 0
+        : general(left, right);
+  }
+  if (type === 'Edm.String') {
+    return (left, right) =>
+      typeof left === 'string' && typeof right === 'string'
+        ? compareStrings(left, right)
+        : general(left, right);
+  }
+  return general;
 }
 
 const orderingComparers = new Map<EdmPrimitiveType, OrderingComparer>();

@@ -27,6 +27,15 @@ import { describeType, typeMismatch } from './evaluation-errors.js';
 import { numericDomainOf, toDouble } from './numeric-values.js';
 import { isNumericType } from '../edm/primitive-type.js';
 import { compareDecimalText } from '../values/decimal-text.js';
+import {
+  compareInstants,
+  formatInstant,
+  readDateTimeOffset,
+  type Instant,
+} from '../values/date-time-offset-text.js';
+import { compareLengths, readDuration, type DurationLength } from '../values/duration-text.js';
+import { createTemporalFields } from '../values/temporal-scanner.js';
+import { timeOfDayNanoseconds } from '../values/time-of-day-text.js';
 
 type StrictTest = (row: Row) => boolean;
 
@@ -291,6 +300,96 @@ function decimalColumnTest(
   }
 }
 
+/** Column of texts against a constant, with `order(cell)` precomputed for the constant. */
+function orderedTextColumnTest(
+  operator: ComparisonOperator,
+  index: number,
+  order: (cell: string) => number,
+): StrictTest {
+  switch (operator) {
+    case 'eq':
+      return (row) => {
+        const v = row[index];
+        return typeof v === 'string' && order(v) === 0;
+      };
+    case 'ne':
+      return (row) => {
+        const v = row[index];
+        return typeof v !== 'string' || order(v) !== 0;
+      };
+    case 'gt':
+      return (row) => {
+        const v = row[index];
+        return typeof v === 'string' && order(v) > 0;
+      };
+    case 'ge':
+      return (row) => {
+        const v = row[index];
+        return typeof v === 'string' && order(v) >= 0;
+      };
+    case 'lt':
+      return (row) => {
+        const v = row[index];
+        return typeof v === 'string' && order(v) < 0;
+      };
+    case 'le':
+      return (row) => {
+        const v = row[index];
+        return typeof v === 'string' && order(v) <= 0;
+      };
+  }
+}
+
+/**
+ * How a cell compares with a temporal constant, parsing only the cell: date-times as
+ * instants (UTC texts of the constant's shape compare as text), times of day as
+ * nanoseconds, durations as lengths. Undefined when the constant is malformed.
+ */
+function temporalCellOrder(
+  type: EdmPrimitiveType,
+  constant: string,
+): ((cell: string) => number) | undefined {
+  if (type === 'Edm.DateTimeOffset') {
+    const fields = createTemporalFields();
+    const constantInstant: Instant = { epochSeconds: 0, nanoseconds: 0 };
+    if (!readDateTimeOffset(constant, fields, constantInstant)) return undefined;
+    const utc = formatInstant(constantInstant.epochSeconds, constantInstant.nanoseconds, 0);
+    const textComparable =
+      utc.charCodeAt(4) === 45 && utc.charCodeAt(10) === 84 && utc.endsWith('Z');
+    const length = utc.length;
+    const cellInstant: Instant = { epochSeconds: 0, nanoseconds: 0 };
+    return (cell) => {
+      if (
+        textComparable &&
+        cell.length === length &&
+        cell.charCodeAt(length - 1) === 90 &&
+        cell.charCodeAt(4) === 45 &&
+        cell.charCodeAt(10) === 84
+      ) {
+        return cell < utc ? -1 : cell > utc ? 1 : 0;
+      }
+      if (!readDateTimeOffset(cell, fields, cellInstant)) return NaN;
+      return compareInstants(cellInstant, constantInstant);
+    };
+  }
+  if (type === 'Edm.TimeOfDay') {
+    const nanoseconds = timeOfDayNanoseconds(constant);
+    if (Number.isNaN(nanoseconds)) return undefined;
+    return (cell) => {
+      const value = timeOfDayNanoseconds(cell);
+      return value < nanoseconds ? -1 : value > nanoseconds ? 1 : value === nanoseconds ? 0 : NaN;
+    };
+  }
+  if (type === 'Edm.Duration') {
+    const constantLength: DurationLength = { seconds: 0, nanoseconds: 0 };
+    if (!readDuration(constant, constantLength)) return undefined;
+    const cellLength: DurationLength = { seconds: 0, nanoseconds: 0 };
+    return (cell) =>
+      readDuration(cell, cellLength) ? compareLengths(cellLength, constantLength) : NaN;
+  }
+  return undefined;
+}
+
 /** The constant as a plain number when comparing it as one is exact, else undefined. */
 function numberConstant(
   columnType: EdmPrimitiveType,
@@ -341,6 +440,10 @@ function specialisedColumnTest(
     numericDomainOf(columnType, constantType) === 'decimal'
   ) {
     return decimalColumnTest(operator, index, constant, compare);
+  }
+  if (columnType === constantType && typeof constant === 'string') {
+    const order = temporalCellOrder(columnType, constant);
+    if (order !== undefined) return orderedTextColumnTest(operator, index, order);
   }
   if (columnType === 'Edm.Boolean' && (operator === 'eq' || operator === 'ne')) {
     return operator === 'eq' ? (row) => row[index] === constant : (row) => row[index] !== constant;
