@@ -24,7 +24,7 @@ import {
 } from './compiled-expression.js';
 import { comparerFor, hasNoSurrogates, type Comparer } from './compare-values.js';
 import { describeType, typeMismatch } from './evaluation-errors.js';
-import { numericDomainOf, toDouble } from './numeric-values.js';
+import { numericDomainOf, toDecimalText, toDouble } from './numeric-values.js';
 import { isNumericType } from '../edm/primitive-type.js';
 import { compareDecimalText } from '../values/decimal-text.js';
 import {
@@ -436,10 +436,12 @@ function specialisedColumnTest(
   }
   if (
     columnType === 'Edm.Decimal' &&
-    typeof constant === 'string' &&
+    isNumericType(constantType) &&
     numericDomainOf(columnType, constantType) === 'decimal'
   ) {
-    return decimalColumnTest(operator, index, constant, compare);
+    // An integer constant becomes decimal text once, not per row.
+    const text = typeof constant === 'string' ? constant : toDecimalText(constant);
+    if (text !== undefined) return decimalColumnTest(operator, index, text, compare);
   }
   if (columnType === constantType && typeof constant === 'string') {
     const order = temporalCellOrder(columnType, constant);
