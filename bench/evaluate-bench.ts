@@ -5,11 +5,11 @@
  * rows (best of three). Called by the bench runner; tests call it with few rows.
  */
 import type { Row } from '../src/connectors/connector.js';
-import type { Value } from '../src/odata/edm/primitive-type.js';
+import type { EdmPrimitiveType, Value } from '../src/odata/edm/primitive-type.js';
+import type { PropertyModel } from '../src/odata/edm/service-model.js';
 import { compileComparator } from '../src/odata/evaluate/compile-comparator.js';
 import { compileFilter } from '../src/odata/evaluate/compile-filter.js';
 import { compileSearch } from '../src/odata/evaluate/compile-search.js';
-import { testProperty } from '../src/odata/evaluate/test-support/sample-model.js';
 import {
   and,
   any,
@@ -37,6 +37,24 @@ export interface EvaluateBenchmarkOptions {
   readonly rows?: number;
   /** Timed passes per case; the best one counts (default 3). */
   readonly passes?: number;
+}
+
+function testProperty(
+  name: string,
+  type: EdmPrimitiveType,
+  columnIndex: number,
+  collection = false,
+): PropertyModel {
+  return {
+    name,
+    column: name,
+    columnIndex,
+    type,
+    collection,
+    nullable: true,
+    computed: false,
+    immutable: false,
+  };
 }
 
 const columns = {

@@ -1,9 +1,10 @@
 /**
  * The built-in functions of OData 4.01 §5.1.1.5-5.1.1.9 (string and collection, date and
  * time, arithmetic): each checks its arguments at compile time (TSG205 when they do not
- * fit) and becomes a closure. Every function but `concat` of collections yields null when
- * an argument is null (so `contains(Name, 'x')` on a null Name is null, and a filter drops
- * the row whether or not it is negated).
+ * fit) and becomes a closure. Every function yields null when an argument is null (so
+ * `contains(Name, 'x')` on a null Name is null, and a filter drops the row whether or not
+ * it is negated). String functions are case-sensitive and ordinal; see string-functions.ts
+ * for how characters are counted and match-pattern.ts for matchesPattern.
  *
  * Date and time parts of an Edm.DateTimeOffset are those written in the value's own
  * offset: `hour(2024-01-01T23:30:00+09:00)` is 23. `now()` is the request's time in UTC.
