@@ -53,8 +53,12 @@ export function compareStrings(left: string, right: string): number {
   return left.length < right.length ? -1 : left.length > right.length ? 1 : 0;
 }
 
-/** True when `<` on this string orders it by code point against any other string. */
-export function hasNoSurrogates(text: string): boolean {
+/**
+ * True when `<` orders this string by code point against any other string: it has no code
+ * unit from U+D800 up, so wherever two strings first differ, one unit is below the
+ * surrogates, where code unit order and code point order agree.
+ */
+export function ordersByCodePointWithAnyString(text: string): boolean {
   for (let index = 0; index < text.length; index++) {
     if (text.charCodeAt(index) >= 0xd800) return false;
   }

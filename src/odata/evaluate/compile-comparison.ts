@@ -22,7 +22,7 @@ import {
   type CompiledExpression,
   type PresentValue,
 } from './compiled-expression.js';
-import { comparerFor, hasNoSurrogates, type Comparer } from './compare-values.js';
+import { comparerFor, ordersByCodePointWithAnyString, type Comparer } from './compare-values.js';
 import { describeType, typeMismatch } from './evaluation-errors.js';
 import { numericDomainOf, toDecimalText, toDouble } from './numeric-values.js';
 import { isNumericType } from '../edm/primitive-type.js';
@@ -430,7 +430,7 @@ function specialisedColumnTest(
     columnType === 'Edm.String' &&
     constantType === 'Edm.String' &&
     typeof constant === 'string' &&
-    (operator === 'eq' || operator === 'ne' || hasNoSurrogates(constant))
+    (operator === 'eq' || operator === 'ne' || ordersByCodePointWithAnyString(constant))
   ) {
     return stringColumnTest(operator, index, constant);
   }
