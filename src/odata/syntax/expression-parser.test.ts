@@ -152,6 +152,7 @@ describe('parseExpression: paths, functions and lambdas', () => {
     ['Name in (@a, @b)', '(in Name (list @a @b))'],
     ['Name in ["a","b"]', '(in Name ["a", "b"])'],
     ['Name in Tags', '(in Name Tags)'],
+    ["Items(1,'x')", "Items(1,'x')"],
     ['notes eq 1', '(eq notes 1)'],
     ['trueValue eq 1', '(eq trueValue 1)'],
     ['nullable', 'nullable'],
@@ -188,7 +189,6 @@ describe('parseExpression: errors', () => {
     ['"x" eq Name', 'TSG101', 0, 'only allowed inside a JSON array'],
     ['$foo', 'TSG101', 0, 'unknown name starting with $'],
     ['Items/$bar', 'TSG101', 6, 'unknown path segment'],
-    ['Items(1,2)', 'TSG101', 5, 'several values in parentheses need names'],
     ['Name eq %ZZ', 'TSG100', 8, "'%' must be followed by two hexadecimal digits"],
     ['Name eq %C3%28', 'TSG100', 8, 'not valid UTF-8'],
   ])('%s', (input, code, position, fragment) => {

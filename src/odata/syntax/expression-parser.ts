@@ -578,7 +578,7 @@ export class ExpressionParser {
       }
     }
     s.leave();
-    if (items.length > 1) {
+    if (restricted && items.length > 1) {
       const unnamed = items.find((item) => item.name === undefined);
       if (unnamed !== undefined) {
         s.fail('several values in parentheses need names (Name=value, ...)', start);

@@ -82,6 +82,7 @@ describe('parseResourcePath', () => {
     ['/$foo', 1, "'$foo' is not a path segment allowed as the first segment"],
     ['/Customers/$entity', 11, "'$entity' is not a path segment allowed here"],
     ['/Customers(1', 12, "expected ',' or ')'"],
+    ['/Customers(1,2)', 10, 'several values in parentheses need names'],
     ['/Customers(1)x', 13, "expected '(' or the end of the segment"],
     ['/Customers%2', 10, "'%' must be followed by two hexadecimal digits"],
   ])('rejects %s', (input, position, fragment) => {
