@@ -190,6 +190,23 @@ const routes: Record<string, ApiRoute> = {
     },
     { acceptsApiTokens: false },
   ),
+  'GET space': route((context, { parameters }) => {
+    const id = String(requiredId(parameters, 'id'));
+    const space = context.domain.state.spaces.get(id);
+    if (space === undefined) throw kintoneErrors.noPrivilege();
+    if (
+      context.principal.kind !== 'system' &&
+      (space.isGuest ? space.id : undefined) !== context.guestSpaceId
+    ) {
+      throw space.isGuest ? kintoneErrors.guestSpacePathRequired() : kintoneErrors.noPrivilege();
+    }
+    return {
+      id: space.id,
+      name: space.name,
+      defaultThread: space.defaultThread,
+      isGuest: space.isGuest,
+    };
+  }),
   'GET app': route((context, { parameters }) => apps.getApp(context, requiredId(parameters, 'id'))),
   'GET app/form/fields': route((context, { parameters }) =>
     apps.getFields(context, requiredId(parameters, 'app'), checkLanguage(parameters), false),
