@@ -54,9 +54,8 @@ export async function startTestEmulator(
     adminAuthorization,
     async request(method, path, requestOptions = {}) {
       const headers: Record<string, string> = { ...requestOptions.headers };
-      if (requestOptions.anonymous !== true && headers['X-Cybozu-API-Token'] === undefined) {
+      if (requestOptions.anonymous !== true)
         headers['X-Cybozu-Authorization'] ??= adminAuthorization;
-      }
       let body: string | undefined;
       if (requestOptions.body !== undefined) {
         body =
