@@ -27,13 +27,7 @@ import { systemFields, translatedSystemLabel } from '../fields/system-fields.js'
 import { toKintoneDateTime } from '../records/date-normalization.js';
 import { isJsonObject, type JsonObject } from '../support/json-value.js';
 import { actorOf, type CallContext } from './call-context.js';
-import {
-  checkSpacePath,
-  guestSpaceOf,
-  requireLiveApp,
-  requireManagedApp,
-  requireRight,
-} from './access-control.js';
+import { guestSpaceOf, requireLiveApp, requireManagedApp, requireRight } from './access-control.js';
 import { migrateRecordsToSettings } from './record-migration.js';
 
 export interface AppSummary {
@@ -512,12 +506,4 @@ export function deployStatus(
       return { app: String(app.id), status: app.deployStatus ?? 'SUCCESS' };
     }),
   };
-}
-
-/** Emulator extension used by seeds: an app's code (Kintone sets it in the UI). */
-export function setAppCode(context: CallContext, appId: number, code: string): void {
-  const { state } = context.domain;
-  const app = requireManagedApp(context, appId);
-  checkSpacePath(context, app);
-  state.transaction(() => state.putApp({ ...app, code }));
 }

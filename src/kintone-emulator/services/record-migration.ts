@@ -7,7 +7,7 @@
 import type { AppSettings, AppState } from '../model/app-state.js';
 import type { FieldProperty } from '../model/field-property.js';
 import type { FieldValue, KintoneRecord, SubtableRow } from '../model/record.js';
-import { emptyValue, recordlessFieldTypes } from '../fields/field-type-facts.js';
+import { emptyValue, recordlessFieldTypes, systemFieldTypes } from '../fields/field-type-facts.js';
 import { computeCalculatedFields, type WorkingRecord } from '../records/record-calculation.js';
 import { initialProcessState, resolveAssignees } from '../records/process-assignees.js';
 import type { EmulatorState } from '../store/emulator-state.js';
@@ -42,7 +42,11 @@ export function migrateRecord(
   for (const field of Object.values(settings.fields)) {
     if (recordlessFieldTypes.has(field.type) || field.type === 'CATEGORY') continue;
     if (field.type === 'STATUS' || field.type === 'STATUS_ASSIGNEE') continue;
-    const old = record[field.code];
+    const old =
+      record[field.code] ??
+      (systemFieldTypes.has(field.type)
+        ? Object.values(record).find((value) => value.type === field.type)
+        : undefined);
     if (field.type === 'SUBTABLE') {
       cells[field.code] = { type: 'SUBTABLE', value: migrateRows(field, old?.value) };
       continue;
