@@ -285,6 +285,11 @@ describe('paging helpers of the official client', () => {
       withCursor: false,
     });
     expect(ordered).toHaveLength(1234);
+
+    const viaCursor = await client.record.getAllRecords({ app: pagedApp, orderBy: '$id desc' });
+    expect(viaCursor.map((record) => record['n']?.value)).toEqual(
+      records.map((record) => record.n.value).reverse(),
+    );
   });
 
   it('reports a failing chunk of addAllRecords as KintoneAllRecordsError', async () => {

@@ -44,6 +44,13 @@ describe('responses', () => {
     expect(first.json?.['id']).not.toBe(second.json?.['id']);
   });
 
+  it('names the system fields of new apps in the domain language', async () => {
+    const { record } = await kit.client.record.getRecord({ app, id: 1 });
+    expect(record['レコード番号']).toEqual({ type: 'RECORD_NUMBER', value: '1' });
+    expect(record['作成者']?.type).toBe('CREATOR');
+    expect(record['Record_number']).toBeUndefined();
+  });
+
   it('carries the concurrency headers on every response', async () => {
     for (const path of [`/k/v1/records.json?app=${app}`, '/k/v1/nothing.json']) {
       const response = await kit.request('GET', path);
