@@ -186,6 +186,22 @@ describe('admin endpoints', () => {
       expect((await admin('GET', 'nothing'))['message']).toBe(
         'No admin endpoint GET /__emulator/nothing.',
       );
+      const invalid = await fetch(`${kit.emulator.url}/__emulator/seed`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          apps: [
+            { name: 'Half', records: [{}] },
+            {
+              name: 'Broken',
+              fields: { t: { type: 'NUMBER', code: 't', label: 'T', required: true } },
+              records: [{}],
+            },
+          ],
+        }),
+      });
+      expect(invalid.status).toBe(400);
+      expect((await kit.client.app.getApps({})).apps.map((app) => app.name)).toEqual(['Base']);
     } finally {
       await kit.emulator.close();
     }

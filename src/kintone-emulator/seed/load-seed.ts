@@ -1,8 +1,9 @@
 /**
  * Loads a seed into a domain through the same services the REST API uses: apps are created
  * in the pre-live state, given their fields, process management and permissions, deployed,
- * then filled with records in batches of 100 (several batches per transaction, so that a
- * 100,000-record seed loads in seconds), and status actions are run where a record asks.
+ * then filled with records in batches of 100 (so that a 100,000-record seed loads in
+ * seconds), and status actions are run where a record asks. The whole seed is one
+ * transaction: an invalid seed changes nothing.
  */
 import { readFileSync } from 'node:fs';
 import type { KintoneDomain } from '../domain/kintone-domain.js';
@@ -103,8 +104,15 @@ function loadRecords(domain: KintoneDomain, appId: number, app: SeedApp): number
   return count;
 }
 
-/** Applies a seed to a domain; throws (a KintoneError for invalid apps or records) when it cannot. */
+/**
+ * Applies a seed to a domain, all or nothing; throws (a KintoneError for invalid apps or
+ * records, naming the problem) and changes nothing when it cannot.
+ */
 export function loadSeed(domain: KintoneDomain, seed: SeedDocument): SeedResult {
+  return domain.state.transaction(() => applySeed(domain, seed));
+}
+
+function applySeed(domain: KintoneDomain, seed: SeedDocument): SeedResult {
   const { state } = domain;
   for (const user of seed.users ?? []) putUser(state, user);
   state.transaction(() => {

@@ -239,7 +239,7 @@ export class EmulatorState {
       return;
     }
     transaction.undo.push(undo);
-    transaction.dirty.set(dirtyKey(entry), entry);
+    if (this.persistence !== undefined) transaction.dirty.set(dirtyKey(entry), entry);
   }
 }
 
