@@ -2,7 +2,7 @@ import pg from 'pg';
 import { expect, it } from 'vitest';
 import type { ChangeEvent } from '../change-event.js';
 import { migrations } from '../migrations/migrations.js';
-import { describeStoreContract } from '../store-contract.js';
+import { describeStoreContract } from '../test-support/store-contract.js';
 import { openStore } from '../open-store.js';
 import { openPostgresStore, type PostgresStore } from './postgres-store.js';
 import {
@@ -10,7 +10,7 @@ import {
   postgresTestUrl,
   probePostgres,
   useTemporarySchemas,
-} from './postgres-test-database.js';
+} from '../test-support/postgres-test-database.js';
 
 const probe = await probePostgres();
 

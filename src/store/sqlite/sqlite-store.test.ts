@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeStoreContract } from '../store-contract.js';
+import { describeStoreContract } from '../test-support/store-contract.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { openStore } from '../open-store.js';
 

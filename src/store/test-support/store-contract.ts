@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isTsunagiError } from '../errors/tsunagi-error.js';
-import type { ChangeEvent } from './change-event.js';
-import { migrations } from './migrations/migrations.js';
+import { isTsunagiError } from '../../errors/tsunagi-error.js';
+import type { ChangeEvent } from '../change-event.js';
+import { migrations } from '../migrations/migrations.js';
 import type {
   ConnectionRecord,
   PersonalAccessTokenRecord,
@@ -15,8 +15,8 @@ import type {
   QueryLogEntryInput,
   SessionRecord,
   UserRecord,
-} from './records.js';
-import type { Store } from './store.js';
+} from '../records.js';
+import type { Store } from '../store.js';
 
 export interface StoreUnderTest {
   readonly store: Store;

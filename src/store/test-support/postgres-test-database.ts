@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, it } from 'vitest';
-import { describePostgresUrl, quoteIdentifier } from './postgres-store.js';
+import { describePostgresUrl, quoteIdentifier } from '../postgres/postgres-store.js';
 
 export const postgresTestUrl =
   process.env.TSUNAGI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
