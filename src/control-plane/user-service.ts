@@ -198,6 +198,7 @@ export class UserService {
       problems.push({ field: 'role', message: `Choose one of the roles: ${roles.join(', ')}.` });
     }
     throwIfProblems(problems);
+    const { invitationLifetimeDays } = await this.settings.get();
     const now = this.clock.now();
     const user: UserRecord = {
       id: randomUUID(),
@@ -221,7 +222,13 @@ export class UserService {
         );
       }
       await scope.users.insert(user);
-      const invitation = await this.issueInvitation(scope, actor, user, now);
+      const invitation = await this.issueInvitation(
+        scope,
+        actor,
+        user,
+        now,
+        invitationLifetimeDays,
+      );
       await this.audit.record(scope, actor, {
         action: 'user.invited',
         target: { kind: 'user', id: user.id, label: user.email },
@@ -239,6 +246,7 @@ export class UserService {
     userId: string,
   ): Promise<{ readonly invitationToken: string; readonly expiresAt: string }> {
     authorize(actor, 'user.manage');
+    const { invitationLifetimeDays } = await this.settings.get();
     return this.store.transaction(async (scope) => {
       const user = await scope.users.findById(userId);
       if (user === undefined) throw notFound('User', userId);
@@ -247,7 +255,7 @@ export class UserService {
       }
       const now = this.clock.now();
       await scope.invitations.consumeAllForUser(user.id, now);
-      const issued = await this.issueInvitation(scope, actor, user, now);
+      const issued = await this.issueInvitation(scope, actor, user, now, invitationLifetimeDays);
       await this.audit.record(scope, actor, {
         action: 'user.invitationResent',
         target: { kind: 'user', id: user.id, label: user.email },
@@ -261,8 +269,8 @@ export class UserService {
     actor: Actor,
     user: UserRecord,
     now: number,
+    invitationLifetimeDays: number,
   ): Promise<{ invitationToken: string; expiresAt: string }> {
-    const { invitationLifetimeDays } = await this.settings.get();
     const invitationToken = invitationTokenPrefix + randomBase62(32);
     const expiresAt = now + invitationLifetimeDays * day;
     await scope.invitations.insert({

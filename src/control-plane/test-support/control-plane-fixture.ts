@@ -35,8 +35,8 @@ export interface ControlPlaneFixture {
   readonly key: SecretKey;
   readonly admin: Actor;
   readonly dataDirectory: string;
-  addUser(role: Role, email?: string): Promise<TestUser>;
-  close(): Promise<void>;
+  readonly addUser: (role: Role, email?: string) => Promise<TestUser>;
+  readonly close: () => Promise<void>;
 }
 
 let counter = 0;

@@ -10,6 +10,7 @@
  * inside the writing transaction (delivered on commit), and a dedicated LISTEN
  * connection hands other nodes' events to this node's listeners (see change-event.ts).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { TsunagiError, isTsunagiError } from '../../errors/tsunagi-error.js';
@@ -32,6 +33,9 @@ export interface PostgresStoreOptions {
 }
 
 const dialect: SqlDialect = { name: 'postgres', lockRowsSuffix: ' FOR UPDATE' };
+
+export const transactionMisuseMessage =
+  'A transaction body used the store instead of its transaction scope; use the scope it was given.';
 const int8TypeId = 20;
 
 /** bigint columns (times in ms, counts) arrive as JS numbers: all stay below 2^53. */
@@ -79,12 +83,22 @@ class PostgresRunner implements SqlRunner {
   constructor(
     private readonly client: Queryable,
     private readonly description: string,
+    /** Set on the pool's runner: refuses statements issued from inside a transaction body. */
+    private readonly transactionContext?: AsyncLocalStorage<true>,
   ) {}
+
+  private assertNotInsideTransaction(): void {
+    if (this.transactionContext?.getStore() === true) {
+      // Such a statement would run outside the transaction, breaking its atomicity.
+      throw new Error(transactionMisuseMessage);
+    }
+  }
 
   private async query(
     sql: string,
     parameters: readonly SqlValue[],
   ): Promise<pg.QueryResult<SqlRow>> {
+    this.assertNotInsideTransaction();
     const { text, name } = toPostgresQuery(sql);
     try {
       return await this.client.query({ name, text, values: [...parameters] });
@@ -110,6 +124,7 @@ class PostgresRunner implements SqlRunner {
     columns: readonly string[],
     rows: readonly (readonly SqlValue[])[],
   ): Promise<void> {
+    this.assertNotInsideTransaction();
     // PostgreSQL accepts at most 65535 parameters per statement.
     const rowsPerStatement = Math.max(1, Math.floor(60_000 / columns.length));
     for (let start = 0; start < rows.length; start += rowsPerStatement) {
@@ -151,6 +166,7 @@ export class PostgresStore implements Store {
   readonly nodeId = randomUUID();
 
   private readonly hub = new ChangeHub();
+  private readonly transactionContext = new AsyncLocalStorage<true>();
   private listener: pg.Client | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -161,7 +177,9 @@ export class PostgresStore implements Store {
     private readonly description: string,
     readonly channel: string,
   ) {
-    const repositories = createSqlRepositories(new PostgresRunner(pool, description));
+    const repositories = createSqlRepositories(
+      new PostgresRunner(pool, description, this.transactionContext),
+    );
     this.users = repositories.users;
     this.invitations = repositories.invitations;
     this.sessions = repositories.sessions;
@@ -195,7 +213,7 @@ export class PostgresStore implements Store {
     try {
       await runner.run('BEGIN');
       try {
-        result = await body(scope);
+        result = await this.transactionContext.run(true, () => body(scope));
         for (const event of changes) {
           await runner.run('SELECT pg_notify(?, ?)', [this.channel, this.payload(event)]);
         }

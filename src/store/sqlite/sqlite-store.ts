@@ -6,6 +6,7 @@
  * per SQL text. Migrations run in one IMMEDIATE transaction, which also serialises two
  * processes opening the same file.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { TsunagiError } from '../../errors/tsunagi-error.js';
@@ -25,6 +26,9 @@ export interface SqliteStoreOptions {
 
 const dialect: SqlDialect = { name: 'sqlite', lockRowsSuffix: '' };
 
+export const transactionMisuseMessage =
+  'A transaction body used the store instead of its transaction scope; use the scope it was given.';
+
 type BindValue = string | number | null;
 
 function bind(parameters: readonly SqlValue[]): BindValue[] {
@@ -40,6 +44,7 @@ class SqliteRunner implements SqlRunner {
     private readonly description: string,
     /** Outside a transaction: wait while a transaction holds the lock. */
     private readonly mutex: AsyncMutex | undefined,
+    private readonly transactionContext: AsyncLocalStorage<true>,
   ) {}
 
   private prepare(sql: string): Database.Statement {
@@ -53,6 +58,10 @@ class SqliteRunner implements SqlRunner {
 
   private async execute<T>(work: () => T): Promise<T> {
     const mutex = this.mutex;
+    if (mutex?.locked === true && this.transactionContext.getStore() === true) {
+      // Waiting would deadlock: the transaction waits for this statement.
+      throw new Error(transactionMisuseMessage);
+    }
     const release = mutex !== undefined && mutex.locked ? await mutex.acquire() : undefined;
     try {
       return work();
@@ -106,6 +115,7 @@ export class SqliteStore implements Store {
   readonly secretKeys;
 
   private readonly mutex = new AsyncMutex();
+  private readonly transactionContext = new AsyncLocalStorage<true>();
   private readonly hub = new ChangeHub();
   private readonly transactionRepositories: StoreRepositories;
   private closed = false;
@@ -116,10 +126,10 @@ export class SqliteStore implements Store {
   ) {
     const statements = new Map<string, Database.Statement>();
     const repositories = createSqlRepositories(
-      new SqliteRunner(database, statements, description, this.mutex),
+      new SqliteRunner(database, statements, description, this.mutex, this.transactionContext),
     );
     this.transactionRepositories = createSqlRepositories(
-      new SqliteRunner(database, statements, description, undefined),
+      new SqliteRunner(database, statements, description, undefined, this.transactionContext),
     );
     this.users = repositories.users;
     this.invitations = repositories.invitations;
@@ -151,7 +161,7 @@ export class SqliteStore implements Store {
         throw translateStoreError(error, this.description);
       }
       try {
-        result = await body(scope);
+        result = await this.transactionContext.run(true, () => body(scope));
         this.database.exec('COMMIT');
       } catch (error) {
         if (this.database.inTransaction) this.database.exec('ROLLBACK');

@@ -727,15 +727,20 @@ export function describeStoreContract(
         const { store } = await fresh();
         const inside = userRecord();
         const outside = userRecord();
-        let outsideWrite: Promise<void> | undefined;
-        await expect(
-          store.transaction(async (scope) => {
-            await scope.users.insert(inside);
-            outsideWrite = store.users.insert(outside);
-            await new Promise((resolve) => setTimeout(resolve, 20));
-            throw new Error('roll back');
-          }),
-        ).rejects.toThrow('roll back');
+        let entered: () => void = () => undefined;
+        const hasEntered = new Promise<void>((resolve) => {
+          entered = resolve;
+        });
+        const transaction = store.transaction(async (scope) => {
+          await scope.users.insert(inside);
+          entered();
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          throw new Error('roll back');
+        });
+        await hasEntered;
+        // Another request, while the transaction is open.
+        const outsideWrite = store.users.insert(outside);
+        await expect(transaction).rejects.toThrow('roll back');
         await outsideWrite;
         expect(await store.users.findById(inside.id)).toBeUndefined();
         expect(await store.users.findById(outside.id)).toEqual(outside);
@@ -763,6 +768,17 @@ export function describeStoreContract(
           ),
         );
         expect((await store.settings.list()).length).toBe(16);
+      });
+
+      it('fails fast when a transaction body uses the store instead of its scope', async () => {
+        const { store } = await fresh();
+        await expect(
+          store.transaction(async (scope) => {
+            await scope.users.count();
+            await store.users.count();
+          }),
+        ).rejects.toThrow('transaction scope');
+        expect(await store.users.count()).toBe(0);
       });
 
       it('tells local listeners about published changes, until they unsubscribe', async () => {
