@@ -88,6 +88,7 @@ describe('secret vault', () => {
     await expect(controlPlane.secrets.rotate(bob.actor, newKey)).rejects.toMatchObject({
       code: 'TSG302',
     });
+    fixture.clock.advance(1000);
     const result = await controlPlane.secrets.rotate(admin, newKey);
     expect(result).toEqual({ previousKeyId: key.id, keyId: newKey.id, secretsReEncrypted: 3 });
     expect(controlPlane.secrets.currentKeyId).toBe(newKey.id);
