@@ -39,6 +39,8 @@ export interface RotationResult {
 
 export class SecretVault {
   private readonly keys = new Map<string, SecretKey>();
+  /** Set when another node rotated to a key this node does not hold. */
+  private missingCurrentKeyId: string | undefined;
 
   private constructor(
     private readonly store: Store,
@@ -96,11 +98,18 @@ export class SecretVault {
     return new SecretVault(store, clock, audit, keys, key);
   }
 
+  /** The key id new secrets are written under (as the store records it). */
   get currentKeyId(): string {
-    return this.current.id;
+    return this.missingCurrentKeyId ?? this.current.id;
   }
 
   encrypt(plaintext: string, associatedData: string): string {
+    if (this.missingCurrentKeyId !== undefined) {
+      throw new TsunagiError(
+        'TSG504',
+        `The store now expects secret key id ${this.missingCurrentKeyId}, which this node does not have. Restart it with the new key.`,
+      );
+    }
     return encryptSecret(this.current, plaintext, associatedData);
   }
 
@@ -115,24 +124,23 @@ export class SecretVault {
     const key = this.keys.get(recorded.keyId);
     if (key !== undefined) {
       this.current = key;
-      return;
+      this.missingCurrentKeyId = undefined;
+    } else {
+      // Not held here: old ciphertexts still open, but no secret is written under a key
+      // the other nodes are leaving.
+      this.missingCurrentKeyId = recorded.keyId;
     }
-    // Not held here: keep decrypting old ciphertexts we can, but refuse to write
-    // secrets under a key the other nodes are leaving.
-    this.current = {
-      id: recorded.keyId,
-      get material(): Buffer {
-        throw new TsunagiError(
-          'TSG504',
-          `The store now expects secret key id ${recorded.keyId}, which this node does not have. Restart it with the new key.`,
-        );
-      },
-    };
   }
 
   /** Re-encrypts every stored secret under `newKey` in one transaction. Administrators only. */
   async rotate(actor: Actor, newKey: SecretKey): Promise<RotationResult> {
     authorize(actor, 'secretKey.rotate');
+    if (this.missingCurrentKeyId !== undefined) {
+      throw new TsunagiError(
+        'TSG504',
+        `The store's current key is ${this.missingCurrentKeyId}, which this node does not have.`,
+      );
+    }
     const previous = this.current;
     if (newKey.id === previous.id) {
       throw new TsunagiError('TSG502', `Key ${newKey.id} is already the current key.`);

@@ -84,6 +84,10 @@ export class SessionService {
     user: { readonly id: string },
     context: { readonly sourceAddress: string | null; readonly userAgent: string | null },
   ): Promise<SessionCreated> {
+    const stored = await this.store.users.findById(user.id);
+    if (stored?.status !== 'active') {
+      throw new TsunagiError('TSG304', 'Only an active user can start a session.');
+    }
     const { sessionAbsoluteLifetimeHours } = await this.settings.get();
     const sessionToken = sessionTokenPrefix + randomBase62(43);
     const now = this.clock.now();
