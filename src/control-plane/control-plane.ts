@@ -41,6 +41,8 @@ export interface ControlPlaneOptions {
 export interface ControlPlane {
   readonly store: Store;
   readonly clock: Clock;
+  /** The connector kinds offered (for the console's connection forms). */
+  readonly connectors: ConnectorRegistry;
   readonly settings: SettingsService;
   readonly users: UserService;
   readonly sessions: SessionService;
@@ -77,6 +79,7 @@ export async function openControlPlane(options: ControlPlaneOptions): Promise<Co
   return {
     store,
     clock,
+    connectors: options.connectors,
     settings,
     users: new UserService({
       store,
