@@ -246,6 +246,30 @@ export function describeStoreContract(
       });
     });
 
+    describe('hostile text', () => {
+      it('stores quotes, placeholders and SQL verbatim, as values, never as SQL', async () => {
+        const { store } = await fresh();
+        const hostile = [
+          "Robert'); DROP TABLE users; --",
+          'What? $1 ?? $2 :name @p',
+          '"double" \\ backslash \\\' \u00e9 顧客 🚀',
+        ];
+        for (const [index, text] of hostile.entries()) {
+          const user = userRecord({ email: `${index}'@example.com`, displayName: text });
+          await store.users.insert(user);
+          expect(await store.users.findByEmail(user.email)).toEqual(user);
+          const connection = connectionRecord({
+            name: text,
+            settings: { [text]: text, nul: 'a\u0000b' },
+          });
+          await store.connections.insert(connection);
+          expect(await store.connections.findByName(text)).toEqual(connection);
+        }
+        expect(await store.users.count()).toBe(3);
+        expect(await store.users.findByEmail("' OR '1'='1")).toBeUndefined();
+      });
+    });
+
     describe('invitations', () => {
       it('finds by digest, consumes once, lists open ones', async () => {
         const { store } = await fresh();
