@@ -232,6 +232,7 @@ describe('parseQueryOptions: errors and limits', () => {
     ['$index=fortytwo', 'TSG102', '$index', 0, 'expected an integer'],
     ['@p=1&@p=2', 'TSG102', undefined, 5, 'defined twice'],
     ['@1p=1', 'TSG102', undefined, 0, 'not a valid parameter alias name'],
+    ['$top=1&=5', 'TSG102', undefined, 7, 'a query option needs a name'],
     ['$skiptoken=', 'TSG105', '$skiptoken', 0, 'expected a value for $skiptoken'],
   ])('%s', (query, code, target, position, fragment) => {
     const error = errorOf(query);

@@ -149,6 +149,8 @@ function parseTopLevelOption(
     label: 'the query string',
     origin: 0,
   };
+  if (nameEnd === start)
+    throw syntaxError(nameLocation, start, 'a query option needs a name before =');
   const name = decodeSource(query, start, nameEnd, nameLocation).text;
   const valueStart = equals === -1 ? end : equals + 1;
   if (name.startsWith('@')) {
