@@ -94,12 +94,6 @@ export class AliasScope {
     if (alias !== undefined) return { alias, location: this.location(alias) };
     return this.parent?.find(name);
   }
-
-  static readonly empty = new AliasScope(new Map(), () => ({
-    target: undefined,
-    label: '',
-    origin: 0,
-  }));
 }
 
 /** What an expression is bound against. */
