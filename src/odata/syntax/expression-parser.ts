@@ -28,6 +28,7 @@ import type {
   ArgumentListSyntax,
   ArgumentSyntax,
   BinaryOperatorSyntax,
+  CaseBranchSyntax,
   CaseSyntax,
   CountSegmentSyntax,
   ExpressionSyntax,
@@ -38,6 +39,7 @@ import type {
   MemberSegmentSyntax,
   MethodCallSyntax,
   NameSegmentSyntax,
+  ObjectMemberSyntax,
   TypeFunctionSyntax,
   TypeNameSyntax,
 } from './expression-syntax.js';
@@ -595,7 +597,9 @@ export class ExpressionParser {
           else s.position = itemStart;
         }
         const value = restricted ? this.parseRestrictedValue() : this.parseArgumentValue();
-        items.push(Object.freeze({ offset: s.rawOffset(itemStart), name, value }));
+        items.push(
+          Object.freeze({ kind: 'argument', offset: s.rawOffset(itemStart), name, value }),
+        );
         s.skipWhitespace();
         if (s.accept(',')) {
           s.skipWhitespace();
@@ -717,13 +721,13 @@ export class ExpressionParser {
     s.expect('(');
     s.enter(start);
     s.skipWhitespace();
-    const branches: { condition: ExpressionSyntax; value: ExpressionSyntax }[] = [];
+    const branches: CaseBranchSyntax[] = [];
     for (;;) {
       const condition = this.parseCommonExpression();
       this.expectAfterExpression(':');
       s.skipWhitespace();
       const value = this.parseCommonExpression();
-      branches.push(Object.freeze({ condition, value }));
+      branches.push(Object.freeze({ kind: 'caseBranch', condition, value }));
       s.skipWhitespace();
       if (s.accept(',')) {
         s.skipWhitespace();
@@ -775,7 +779,7 @@ export class ExpressionParser {
     s.position++;
     s.enter(start);
     s.skipWhitespace();
-    const members: { name: string; value: ExpressionSyntax }[] = [];
+    const members: ObjectMemberSyntax[] = [];
     if (!s.accept('}')) {
       for (;;) {
         if (!s.peekIs('"')) s.failExpected('a member name in double quotes');
@@ -784,7 +788,7 @@ export class ExpressionParser {
         s.expect(':');
         s.skipWhitespace();
         const value = s.peekIs('"') ? this.readJsonString() : this.parseCommonExpression();
-        members.push(Object.freeze({ name, value }));
+        members.push(Object.freeze({ kind: 'objectMember', name, value }));
         s.skipWhitespace();
         if (s.accept(',')) {
           s.skipWhitespace();

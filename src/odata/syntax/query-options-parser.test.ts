@@ -91,8 +91,8 @@ describe('parseQueryOptions: the query string', () => {
       "$filter=Name eq @name&@name='Ann'&find=O%27Neil&!special&$skiptoken=abc%3D",
     );
     expect(query.custom).toEqual([
-      { name: 'find', value: "O'Neil", offset: 34 },
-      { name: '!special', value: undefined, offset: 48 },
+      { kind: 'customOption', name: 'find', value: "O'Neil", offset: 34 },
+      { kind: 'customOption', name: '!special', value: undefined, offset: 48 },
     ]);
     expect(formatExpression(query.aliases.get('name')?.value ?? fail())).toBe("'Ann'");
     expect(query.skipToken?.value).toBe('abc=');
