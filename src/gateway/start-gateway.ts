@@ -89,10 +89,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const { controlPlane, store } = started;
   try {
-    if (
-      options.initialAdministrator !== undefined &&
-      !(await controlPlane.users.isInitialized())
-    ) {
+    if (options.initialAdministrator !== undefined && !(await controlPlane.users.isInitialized())) {
       await controlPlane.users.initialize(options.initialAdministrator);
     }
   } catch (error) {
