@@ -183,6 +183,9 @@ export async function startAdminTestGateway(
     readonly storeUrl?: string;
     readonly logger?: FastifyBaseLogger;
     readonly dataDirectory?: string;
+    /** false: no first administrator (to test /setup); `admin` then throws. */
+    readonly initialize?: boolean;
+    readonly publicUrl?: string;
   } = {},
 ): Promise<AdminTestGateway> {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'tsunagi-admin-api-'));
@@ -198,7 +201,8 @@ export async function startAdminTestGateway(
     logger: options.logger ?? false,
     passwordHashing: testPasswordHashing,
     metrics: { processMetrics: false },
-    initialAdministrator: firstAdministrator,
+    ...(options.initialize === false ? {} : { initialAdministrator: firstAdministrator }),
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     plugins: [(app, parts) => registerAdminRoutes(app, parts, { checkResponses: true })],
   });
   const anonymous = new AdminClient(gateway.url);
@@ -230,27 +234,36 @@ export async function startAdminTestGateway(
     };
   }
 
-  const adminUser = await gateway.controlPlane.store.users.findByEmail(firstAdministrator.email);
-  if (adminUser === undefined) throw new Error('The first administrator was not created.');
-  const admin = await account(
-    'administrator',
-    firstAdministrator.email,
-    firstAdministrator.password,
-    adminUser.id,
-  );
+  let admin: TestAccount | undefined;
+  if (options.initialize !== false) {
+    const adminUser = await gateway.controlPlane.store.users.findByEmail(firstAdministrator.email);
+    if (adminUser === undefined) throw new Error('The first administrator was not created.');
+    admin = await account(
+      'administrator',
+      firstAdministrator.email,
+      firstAdministrator.password,
+      adminUser.id,
+    );
+  }
+  const requireAdmin = (): TestAccount => {
+    if (admin === undefined) throw new Error('This test gateway has no administrator.');
+    return admin;
+  };
 
   return {
     gateway,
     baseUrl: gateway.url,
     dataDirectory,
     anonymous,
-    admin,
+    get admin() {
+      return requireAdmin();
+    },
     async addAccount(role, email) {
       accountCounter += 1;
       const address = email ?? `user${accountCounter}-${Date.now()}@example.com`;
       const password = `a long password number ${accountCounter}`;
       const invited = expectStatus(
-        await admin.session.post<{ user: { id: string }; invitationUrl: string }>('/users', {
+        await requireAdmin().tokenClient.post<{ user: { id: string }; invitationUrl: string }>('/users', {
           email: address,
           role,
         }),
