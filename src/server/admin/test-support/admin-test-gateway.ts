@@ -172,7 +172,7 @@ export interface AdminTestGateway {
   readonly dataDirectory: string;
   readonly anonymous: AdminClient;
   readonly admin: TestAccount;
-  addAccount(role: Role, email?: string): Promise<TestAccount>;
+  readonly addAccount: (role: Role, email?: string) => Promise<TestAccount>;
   close(): Promise<void>;
 }
 
