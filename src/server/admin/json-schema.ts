@@ -59,13 +59,26 @@ function subject(path: string): string {
   return path === '' ? 'The request body' : path;
 }
 
-/** In query mode a repeated parameter arrives as a list: refused. */
-function single(value: unknown, path: string, problems: FieldProblem[], mode: CheckMode): unknown {
+/** The target of a problem: the field's path, or `body` for the body itself. */
+function target(path: string): string {
+  return path === '' ? 'body' : path;
+}
+
+/** In query mode a repeated parameter arrives as a list: refused (true when it was). */
+function repeated(
+  value: unknown,
+  path: string,
+  problems: FieldProblem[],
+  mode: CheckMode,
+): boolean {
   if (mode === 'query' && Array.isArray(value)) {
-    problems.push({ field: path, message: `${path} is given more than once; give it once.` });
-    return undefined;
+    problems.push({
+      field: target(path),
+      message: `${path} is given more than once; give it once.`,
+    });
+    return true;
   }
-  return value;
+  return false;
 }
 
 export function text(
@@ -84,16 +97,15 @@ export function text(
   return {
     json: documented(json, options),
     children: [],
-    check(value, path, problems, mode) {
-      const given = single(value, path, problems, mode);
+    check(given, path, problems, mode) {
+      if (repeated(given, path, problems, mode)) return '';
       if (typeof given !== 'string') {
-        if (given !== undefined)
-          problems.push({ field: path, message: `${subject(path)} must be text.` });
+        problems.push({ field: target(path), message: `${subject(path)} must be text.` });
         return '';
       }
       if (options.minLength !== undefined && given.length < options.minLength) {
         problems.push({
-          field: path,
+          field: target(path),
           message:
             options.minLength === 1
               ? `${subject(path)} must not be empty.`
@@ -101,11 +113,14 @@ export function text(
         });
       } else if (options.maxLength !== undefined && given.length > options.maxLength) {
         problems.push({
-          field: path,
+          field: target(path),
           message: `${subject(path)} must have at most ${options.maxLength} characters.`,
         });
       } else if (options.pattern !== undefined && !options.pattern.expression.test(given)) {
-        problems.push({ field: path, message: `${subject(path)} ${options.pattern.message}` });
+        problems.push({
+          field: target(path),
+          message: `${subject(path)} ${options.pattern.message}`,
+        });
       }
       return given;
     },
@@ -129,8 +144,8 @@ export function integer(
   return {
     json: documented(json, options),
     children: [],
-    check(value, path, problems, mode) {
-      const given = single(value, path, problems, mode);
+    check(given, path, problems, mode) {
+      if (repeated(given, path, problems, mode)) return 0;
       const number =
         mode === 'query' && typeof given === 'string' && /^-?\d{1,15}$/.test(given)
           ? Number(given)
@@ -141,7 +156,10 @@ export function integer(
         (options.minimum !== undefined && number < options.minimum) ||
         (options.maximum !== undefined && number > options.maximum)
       ) {
-        problems.push({ field: path, message: `${subject(path)} must be a whole number${range}.` });
+        problems.push({
+          field: target(path),
+          message: `${subject(path)} must be a whole number${range}.`,
+        });
         return 0;
       }
       return number;
@@ -155,7 +173,7 @@ export function number(options: Documentation = {}): Schema<number> {
     children: [],
     check(value, path, problems) {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        problems.push({ field: path, message: `${subject(path)} must be a number.` });
+        problems.push({ field: target(path), message: `${subject(path)} must be a number.` });
         return 0;
       }
       return value;
@@ -167,11 +185,11 @@ export function boolean(options: Documentation = {}): Schema<boolean> {
   return {
     json: documented({ type: 'boolean' }, options),
     children: [],
-    check(value, path, problems, mode) {
-      const given = single(value, path, problems, mode);
+    check(given, path, problems, mode) {
+      if (repeated(given, path, problems, mode)) return false;
       if (mode === 'query' && (given === 'true' || given === 'false')) return given === 'true';
       if (typeof given !== 'boolean') {
-        problems.push({ field: path, message: `${subject(path)} must be true or false.` });
+        problems.push({ field: target(path), message: `${subject(path)} must be true or false.` });
         return false;
       }
       return given;
@@ -187,11 +205,11 @@ export function choice<const V extends string>(
   return {
     json: documented({ type: 'string', enum: [...values] }, options),
     children: [],
-    check(value, path, problems, mode) {
-      const given = single(value, path, problems, mode);
+    check(given, path, problems, mode) {
+      if (repeated(given, path, problems, mode)) return values[0] as V;
       if (typeof given !== 'string' || !(values as readonly string[]).includes(given)) {
         problems.push({
-          field: path,
+          field: target(path),
           message: `${subject(path)} must be one of: ${values.join(', ')}.`,
         });
         return values[0] as V;
@@ -225,7 +243,7 @@ export function freeObject(options: Documentation = {}): Schema<Readonly<Record<
     children: [],
     check(value, path, problems) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        problems.push({ field: path, message: `${subject(path)} must be a JSON object.` });
+        problems.push({ field: target(path), message: `${subject(path)} must be a JSON object.` });
         return {};
       }
       return value as Record<string, unknown>;
@@ -270,12 +288,12 @@ export function array<T>(
     children: [items],
     check(value, path, problems, mode) {
       if (!Array.isArray(value)) {
-        problems.push({ field: path, message: `${subject(path)} must be a list.` });
+        problems.push({ field: target(path), message: `${subject(path)} must be a list.` });
         return [];
       }
       if (options.maxItems !== undefined && value.length > options.maxItems) {
         problems.push({
-          field: path,
+          field: target(path),
           message: `${subject(path)} may hold at most ${options.maxItems} items.`,
         });
         return [];
@@ -304,13 +322,13 @@ export function record<T>(
     children: [values],
     check(value, path, problems, mode) {
       if (!isPlainObject(value)) {
-        problems.push({ field: path, message: `${subject(path)} must be a JSON object.` });
+        problems.push({ field: target(path), message: `${subject(path)} must be a JSON object.` });
         return {};
       }
       const entries = Object.entries(value);
       if (options.maxProperties !== undefined && entries.length > options.maxProperties) {
         problems.push({
-          field: path,
+          field: target(path),
           message: `${subject(path)} may hold at most ${options.maxProperties} entries.`,
         });
         return {};
@@ -346,7 +364,7 @@ export function object<P extends Readonly<Record<string, Schema<unknown>>>>(
     children: Object.values(properties),
     check(value, path, problems, mode) {
       if (!isPlainObject(value)) {
-        problems.push({ field: path, message: `${subject(path)} must be a JSON object.` });
+        problems.push({ field: target(path), message: `${subject(path)} must be a JSON object.` });
         return {} as ObjectOf<P>;
       }
       const result: [string, unknown][] = [];

@@ -263,10 +263,13 @@ export async function startAdminTestGateway(
       const address = email ?? `user${accountCounter}-${Date.now()}@example.com`;
       const password = `a long password number ${accountCounter}`;
       const invited = expectStatus(
-        await requireAdmin().tokenClient.post<{ user: { id: string }; invitationUrl: string }>('/users', {
-          email: address,
-          role,
-        }),
+        await requireAdmin().tokenClient.post<{ user: { id: string }; invitationUrl: string }>(
+          '/users',
+          {
+            email: address,
+            role,
+          },
+        ),
         201,
       );
       const invitationToken = invited.body.invitationUrl.split('/').pop() ?? '';
