@@ -228,7 +228,7 @@ export function scalar(options: Documentation = {}): Schema<string | number | bo
       if (typeof value === 'string' || typeof value === 'boolean') return value;
       if (typeof value === 'number' && Number.isFinite(value)) return value;
       problems.push({
-        field: path,
+        field: target(path),
         message: `${subject(path)} must be text, a number or true/false.`,
       });
       return '';

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { ConnectorRegistry } from '../../../control-plane/connector-registry.js';
 import { testPasswordHashing } from '../../../control-plane/password-hasher.js';
 import { fakeConnectorDefinition } from '../../../control-plane/test-support/fake-connector-definition.js';
@@ -186,6 +186,8 @@ export async function startAdminTestGateway(
     /** false: no first administrator (to test /setup); `admin` then throws. */
     readonly initialize?: boolean;
     readonly publicUrl?: string;
+    /** Registered before the admin API (e.g. an onRoute hook). */
+    readonly beforeAdmin?: (app: FastifyInstance) => void;
   } = {},
 ): Promise<AdminTestGateway> {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'tsunagi-admin-api-'));
@@ -203,7 +205,10 @@ export async function startAdminTestGateway(
     metrics: { processMetrics: false },
     ...(options.initialize === false ? {} : { initialAdministrator: firstAdministrator }),
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
-    plugins: [(app, parts) => registerAdminRoutes(app, parts, { checkResponses: true })],
+    plugins: [
+      (app) => options.beforeAdmin?.(app),
+      (app, parts) => registerAdminRoutes(app, parts, { checkResponses: true }),
+    ],
   });
   const anonymous = new AdminClient(gateway.url);
 
