@@ -54,13 +54,19 @@ export function createGatewayLogger(options: GatewayLoggerOptions): Logger {
       level: options.level,
       redact: { paths: redactedLogPaths, censor: '[redacted]' },
       serializers: {
-        req(request: FastifyRequest) {
+        req(value: unknown) {
+          if (typeof value !== 'object' || value === null) return value;
+          const request = value as Partial<
+            Pick<FastifyRequest, 'method' | 'url' | 'ip' | 'host'>
+          > & {
+            readonly headers?: Readonly<Record<string, unknown>>;
+          };
           return {
             method: request.method,
-            url: redactTokens(request.url),
+            url: typeof request.url === 'string' ? redactTokens(request.url) : undefined,
             host: request.host,
             remoteAddress: request.ip,
-            userAgent: request.headers['user-agent'],
+            userAgent: request.headers?.['user-agent'],
           };
         },
       },
