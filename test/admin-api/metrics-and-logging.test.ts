@@ -22,10 +22,11 @@ function sample(
   for (const line of exposition.split('\n')) {
     const match = /^([a-z_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (match?.[1] !== name) continue;
-    const present = Object.fromEntries(
-      [...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((pair) => [pair[1], pair[2]]),
-    );
-    if (Object.entries(labels).every(([key, value]) => present[key] === value)) {
+    const present = new Map<string, string>();
+    for (const pair of (match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)) {
+      present.set(pair[1] ?? '', pair[2] ?? '');
+    }
+    if (Object.entries(labels).every(([key, value]) => present.get(key) === value)) {
       return Number(match[3]);
     }
   }
