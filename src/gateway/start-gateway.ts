@@ -8,6 +8,8 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Catalog } from '../catalog/catalog.js';
+import { salesforceCompatibleModel } from '../catalog/salesforce-compatibility.js';
+import type { ServiceModel } from '../odata/edm/service-model.js';
 import type { Publication } from '../catalog/publication.js';
 import type { ConnectorRegistry } from '../control-plane/connector-registry.js';
 import type { ControlPlane } from '../control-plane/control-plane.js';
@@ -84,7 +86,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       listPublications: async () => (await store.publications.list()).map(publicationOf),
       connector: (connectionId) => connections.connectorFor(connectionId),
     },
-    { namespace: 'Tsunagi', containerName: 'Service', validate: validateServiceModel },
+    {
+      namespace: 'Tsunagi',
+      containerName: 'Service',
+      validate: validateServiceModel,
+      ...((options.odata?.compatibility ?? defaultODataSettings.compatibility) === 'salesforce'
+        ? { transform: (model: ServiceModel) => salesforceCompatibleModel(model) }
+        : {}),
+    },
   );
   const unsubscribe = store.onChange((event) => {
     const dropped = connections.handleChange(event);

@@ -27,6 +27,12 @@ export const writeCodes = defineCodes({
     title: 'Entity set is read-only',
     description: 'The entity set does not allow this kind of change (insert, update or delete).',
   },
+  TSG604: {
+    status: 403,
+    title: 'CSRF token required',
+    description:
+      'This service requires a CSRF token on changes: GET any resource with the header X-CSRF-Token: Fetch, then send the token it returns in X-CSRF-Token with every POST, PATCH, PUT, DELETE and $batch (Salesforce does this when CSRF protection is enabled on the external data source).',
+  },
   TSG630: {
     status: 400,
     title: 'Malformed batch request',
