@@ -16,6 +16,7 @@ import type { ControlPlane } from '../control-plane/control-plane.js';
 import { startControlPlane } from '../control-plane/start-control-plane.js';
 import { validateServiceModel } from '../odata/metadata/validate-service-model.js';
 import { createServer } from '../server/create-server.js';
+import type { TlsFiles } from '../server/tls-server.js';
 import { defaultODataSettings, type ODataSettings } from '../server/odata/odata-settings.js';
 import { ConnectionRuntime } from './connection-runtime.js';
 import { ControlPlaneServiceProvider } from './control-plane-service-provider.js';
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   /** Public base URL when behind a proxy (scheme://host[:port]). */
   readonly publicUrl?: string;
   readonly trustProxy?: boolean;
+  /** HTTPS (and optionally mutual TLS) with certificate files reloaded on change. */
+  readonly tls?: TlsFiles;
   readonly odata?: Partial<Omit<ODataSettings, 'pagingSecret'>>;
   readonly connectors: ConnectorRegistry;
   readonly logger: FastifyBaseLogger | false;
@@ -118,6 +121,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     provider: new ControlPlaneServiceProvider(controlPlane, catalog),
     logger: options.logger,
     trustProxy: options.trustProxy ?? false,
+    ...(options.tls === undefined ? {} : { tls: options.tls }),
     readiness: async () => {
       const checks: Record<string, string> = {};
       let ready = true;
@@ -144,7 +148,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       (plugin) => (server: FastifyInstance) => plugin(server, parts),
     ),
   });
-  const url = await app.listen({ host: options.host, port: options.port });
+  const listened = await app.listen({ host: options.host, port: options.port });
+  const url = options.tls === undefined ? listened : listened.replace(/^http:/, 'https:');
 
   const housekeeping = setInterval(() => {
     void controlPlane.queryLog.prune().catch(() => undefined);
