@@ -27,4 +27,34 @@ export const writeCodes = defineCodes({
     title: 'Entity set is read-only',
     description: 'The entity set does not allow this kind of change (insert, update or delete).',
   },
+  TSG610: {
+    status: 400,
+    title: 'Value not accepted by the source field',
+    description:
+      'A value cannot be stored in the source field behind a property: wrong type or format, not one of the options, too long, or the property is read-only there. details names each property (target) and the problem; nothing was changed.',
+  },
+  TSG611: {
+    status: 400,
+    title: 'Source rejected the record',
+    description:
+      "Kintone's validation refused the record (CB_VA01: required, unique, length, range, options ...). details names each property (target) with Kintone's message; nothing was changed.",
+  },
+  TSG612: {
+    status: 400,
+    title: 'Lookup value not found',
+    description:
+      'A lookup field names a value that does not exist in the app it looks up, or the connection may not read that app (GAIA_LO04). Nothing was changed.',
+  },
+  TSG613: {
+    status: 400,
+    title: 'Too many changes for one atomic write',
+    description:
+      'The changes of one atomic request need more source calls than the source applies in one transaction (Kintone: 20 requests per bulkRequest). Split the request.',
+  },
+  TSG614: {
+    status: 502,
+    title: 'Write outcome unknown',
+    description:
+      'The connection to the source was lost after a change was sent, so the gateway cannot tell whether it was applied. It was not retried, to avoid applying it twice: read the entity before trying again.',
+  },
 });
