@@ -183,8 +183,26 @@ export interface ScanResult {
 /** Column values of a row to create or change, by column name. */
 export type ColumnValues = ReadonlyMap<string, Value>;
 
+/**
+ * Related rows written together with their parent (OData deep insert / deep update),
+ * e.g. a Kintone record with its subtable rows. `relationship` names one of the table's
+ * RelationshipSchema entries; the rows omit the columns that link them to the parent.
+ * On update, the listed rows replace the parent's related rows (rows carrying their key
+ * are updated, rows without a key are created, related rows not listed are deleted).
+ */
+export interface NestedRows {
+  readonly relationship: string;
+  readonly rows: readonly ColumnValues[];
+}
+
 export type WriteOperation =
-  | { readonly kind: 'insert'; readonly table: TableSchema; readonly values: ColumnValues }
+  | {
+      readonly kind: 'insert';
+      readonly table: TableSchema;
+      readonly values: ColumnValues;
+      /** Deep insert: related rows created atomically with this one. */
+      readonly nested?: readonly NestedRows[];
+    }
   | {
       readonly kind: 'update';
       readonly table: TableSchema;
@@ -192,7 +210,10 @@ export type WriteOperation =
       readonly values: ColumnValues;
       /** Replace (PUT): columns not given are reset; else merge (PATCH). */
       readonly replace: boolean;
+      /** The version the client saw (the ETag's value, e.g. a Kintone revision), checked atomically. */
       readonly etag: string | undefined;
+      /** Deep update: replaces the related rows of these relationships. */
+      readonly nested?: readonly NestedRows[];
     }
   | {
       readonly kind: 'delete';
@@ -223,7 +244,12 @@ export interface Connector {
   /** Pure and synchronous: decides the pushdown for a request. */
   planScan(request: ScanRequest): ScanPlan;
   scan(plan: ScanPlan, context: ExecutionContext): Promise<ScanResult>;
-  /** Runs writes; with several operations, atomically or not at all (TSG6xx if it cannot). */
+  /**
+   * Runs writes in order; with several operations, atomically or not at all. Throws
+   * TsunagiError TSG601 when an `etag` does not match, TSG201 for an unknown key, TSG600
+   * (with details naming columns) when the source refuses values. A connector that cannot
+   * honour `nested` rows atomically throws TSG6xx without writing anything.
+   */
   write?(
     operations: readonly WriteOperation[],
     context: ExecutionContext,

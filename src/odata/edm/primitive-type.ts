@@ -72,3 +72,8 @@ export const numericTypes: ReadonlySet<EdmPrimitiveType> = new Set([
 export function isNumericType(type: EdmPrimitiveType): boolean {
   return numericTypes.has(type);
 }
+
+/** Narrows a value to a collection (Array.isArray alone widens readonly arrays to any[]). */
+export function isCollectionValue(value: Value): value is readonly PrimitiveValue[] {
+  return Array.isArray(value);
+}
