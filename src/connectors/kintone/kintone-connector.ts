@@ -60,7 +60,9 @@ export class KintoneConnector implements Connector {
     private readonly options: KintoneConnectorOptions = {},
   ) {
     this.client = new KintoneClient(config, userAgent, options.retrySchedule);
-    this.writer = new KintoneWriter(this.client, config);
+    this.writer = new KintoneWriter(this.client, config, (tableId, context) =>
+      this.describeTable(tableId, context),
+    );
   }
 
   private errorContext(action: string): { action: string; guestSpaceId: number | undefined } {

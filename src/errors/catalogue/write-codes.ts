@@ -27,18 +27,6 @@ export const writeCodes = defineCodes({
     title: 'Entity set is read-only',
     description: 'The entity set does not allow this kind of change (insert, update or delete).',
   },
-  TSG610: {
-    status: 400,
-    title: 'Value not accepted by the source field',
-    description:
-      'A value cannot be stored in the source field behind a property: wrong type or format, not one of the options, too long, or the property is read-only there. details names each property (target) and the problem; nothing was changed.',
-  },
-  TSG611: {
-    status: 400,
-    title: 'Source rejected the record',
-    description:
-      "Kintone's validation refused the record (CB_VA01: required, unique, length, range, options ...). details names each property (target) with Kintone's message; nothing was changed.",
-  },
   TSG612: {
     status: 400,
     title: 'Lookup value not found',

@@ -169,7 +169,7 @@ export function mapKintoneError(error: unknown, context: ErrorContext): unknown 
     );
   if (code === 'CB_VA01')
     return new TsunagiError(
-      'TSG611',
+      'TSG600',
       `Kintone rejected the values while ${context.action}.`,
       options,
     );

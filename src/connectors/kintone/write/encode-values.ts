@@ -152,9 +152,9 @@ export function encodeRecord(
     );
     if ('problem' in result) {
       problems.push({
-        code: 'TSG610',
+        code: 'TSG600',
         message: `${column.propertyName}: ${result.problem}.`,
-        target: column.propertyName,
+        target: column.name,
       });
     } else {
       record[source.code] = { value: result.value };
@@ -163,7 +163,7 @@ export function encodeRecord(
   for (const name of values.keys()) {
     if (!table.columns.some((column) => column.name === name)) {
       problems.push({
-        code: 'TSG610',
+        code: 'TSG600',
         message: `${name} is not a column of ${table.name}.`,
         target: name,
       });

@@ -9,7 +9,13 @@
  */
 import { TsunagiError, type ErrorDetail } from '../../../errors/tsunagi-error.js';
 import type { Value } from '../../../odata/edm/primitive-type.js';
-import type { ExecutionContext, Row, WriteOperation, WriteResult } from '../../connector.js';
+import type {
+  ExecutionContext,
+  NestedRows,
+  Row,
+  WriteOperation,
+  WriteResult,
+} from '../../connector.js';
 import { KintoneApiError } from '../http/kintone-api-error.js';
 import type { KintoneClient } from '../http/kintone-client.js';
 import { mapKintoneError } from '../http/kintone-error-mapping.js';
@@ -88,7 +94,62 @@ export class KintoneWriter {
   constructor(
     private readonly client: KintoneClient,
     private readonly config: KintoneConnectionConfig,
+    private readonly describe: (
+      tableId: string,
+      context: ExecutionContext,
+    ) => Promise<KintoneTableSchema>,
   ) {}
+
+  /**
+   * Deep insert / update: the subtable value of each nested relationship. Rows with their
+   * RowId update that row (cells not given keep their values), rows without one are new,
+   * and rows not listed are deleted: exactly Kintone's PUT semantics for subtables.
+   */
+  private async nestedRecord(
+    table: KintoneTableSchema,
+    nested: readonly NestedRows[] | undefined,
+    problems: ErrorDetail[],
+    context: ExecutionContext,
+  ): Promise<KintoneWriteRecord> {
+    const record: KintoneWriteRecord = {};
+    for (const item of nested ?? []) {
+      const relationship = table.relationships.find(
+        (candidate) => candidate.name === item.relationship && candidate.collection,
+      );
+      if (relationship === undefined) {
+        problems.push({
+          code: 'TSG600',
+          message: `${table.name} has no subtable ${item.relationship}.`,
+          target: item.relationship,
+        });
+        continue;
+      }
+      const child = await this.describe(relationship.targetTable, context);
+      const rows: { id?: string; value: KintoneWriteRecord }[] = [];
+      for (const values of item.rows) {
+        const rowKey = values.get('$rowId');
+        const encoded = encodeRecord(
+          child,
+          withoutKeys(values, ['$rowId', '$parentId', '$parentRevision']),
+          false,
+        );
+        problems.push(
+          ...encoded.problems.map((problem) => ({
+            ...problem,
+            target: `${item.relationship}/${problem.target ?? ''}`,
+          })),
+        );
+        rows.push(
+          rowKey === undefined || rowKey === null
+            ? { value: encoded.record }
+            : { id: keyText(rowKey, 'RowId'), value: encoded.record },
+        );
+      }
+      const code = child.kintone.subtableCode;
+      if (code !== undefined) record[code] = { value: rows };
+    }
+    return record;
+  }
 
   private apiPath(api: string): string {
     return this.client.transport.apiPath(api);
@@ -182,6 +243,10 @@ export class KintoneWriter {
             false,
           );
           problems.push(...found);
+          Object.assign(
+            record,
+            await this.nestedRecord(table, operation.nested, problems, context),
+          );
           requests.push({
             method: 'POST',
             api: 'record',
@@ -197,6 +262,10 @@ export class KintoneWriter {
             operation.replace,
           );
           problems.push(...found);
+          Object.assign(
+            record,
+            await this.nestedRecord(table, operation.nested, problems, context),
+          );
           const revision = revisionFromEtag(operation.etag);
           requests.push({
             method: 'PUT',
@@ -277,7 +346,7 @@ export class KintoneWriter {
           keyText(newParent, 'ParentRecordId') !== parentId
         ) {
           problems.push({
-            code: 'TSG610',
+            code: 'TSG600',
             message: 'ParentRecordId cannot be changed: a row cannot move to another record.',
             target: 'ParentRecordId',
           });
@@ -311,7 +380,7 @@ export class KintoneWriter {
     }
     if (problems.length > 0) {
       throw new TsunagiError(
-        'TSG610',
+        'TSG600',
         `${problems.length === 1 ? 'A value is' : 'Values are'} not accepted by Kintone: ${problems.map((problem) => problem.message).join(' ')}`,
         {
           details: problems,
@@ -499,10 +568,10 @@ export class KintoneWriter {
       operation === undefined
     )
       return mapped;
-    if (mapped.code === 'TSG611') {
+    if (mapped.code === 'TSG600') {
       const details = this.validationDetails(error, operation.table as KintoneTableSchema);
       return new TsunagiError(
-        'TSG611',
+        'TSG600',
         `Kintone rejected the values while ${action}: ${details.map((detail) => detail.message).join(' ')}`,
         {
           details,
@@ -517,7 +586,7 @@ export class KintoneWriter {
     return mapped;
   }
 
-  /** Kintone's `errors` keys (`record.title.value`, `record.items.value[0].value.qty.value`) as properties. */
+  /** Kintone's `errors` keys (`record.title.value`, `record.items.value[0].value.qty.value`) as columns. */
   private validationDetails(error: KintoneApiError, table: KintoneTableSchema): ErrorDetail[] {
     const details: ErrorDetail[] = [];
     for (const [key, value] of Object.entries(error.body?.errors ?? {})) {
@@ -526,12 +595,12 @@ export class KintoneWriter {
       );
       const code = codes[codes.length - 1] ?? key;
       const index = table.kintone.columns.findIndex((source) => source.code === code);
-      const property = index >= 0 ? table.columns[index]?.propertyName : undefined;
+      const column = index >= 0 ? table.columns[index] : undefined;
       for (const message of value.messages ?? []) {
         details.push({
           code: error.code ?? 'CB_VA01',
-          message: `${property ?? code}: ${message}`,
-          ...(property === undefined ? {} : { target: property }),
+          message: `${column?.propertyName ?? code}: ${message}`,
+          target: column?.name ?? code,
         });
       }
     }
