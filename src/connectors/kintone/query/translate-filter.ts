@@ -452,7 +452,7 @@ function delimitedEquality(
     const quoted = quoteString(item);
     if (quoted === undefined) return undefined;
     const condition = atom(`${operand.field} in (${quoted})`, false);
-    result = result === undefined ? condition : andConditions(condition, result);
+    result = result === undefined ? condition : andConditions(result, condition);
   }
   return result === undefined ? undefined : { ...result, exact: false };
 }
