@@ -2,7 +2,9 @@
 // and whether the gateway still evaluates the filter (superset) or not (exact).
 import { describe, expect, it } from 'vitest';
 import type { BoundExpression } from '../../../odata/semantic/expression.js';
-import { expressions, sampleTables, scanRequest } from '../test-support/sample-app.js';
+import { compileQuery } from '../../../kintone-emulator/query/compile-query.js';
+import type { FieldProperties } from '../../../kintone-emulator/model/field-property.js';
+import { expressions, sampleForm, sampleTables, scanRequest } from '../test-support/sample-app.js';
 import type { KintoneSchemaOptions } from '../settings/kintone-settings.js';
 import { planKintoneScan, type KintoneScanState } from './plan-kintone-scan.js';
 
@@ -274,17 +276,44 @@ describe('Salesforce mode: TIME as text', () => {
   });
 });
 
+const subtableCases: readonly Case[] = [
+  ['ParentRecordId in (1, 2)', (e) => e.in('$parentId', [1, 2]), '$id in (1, 2)', 'exact'],
+  ['ParentRecordId eq 7', (e) => e.eq('$parentId', 7), '$id = 7', 'exact'],
+  ['qty gt 5 (any row)', (e) => e.gt('qty', '5'), 'qty > 5', 'superset'],
+  ['qty eq 5 (no = in subtables)', (e) => e.eq('qty', '5'), 'qty in (5)', 'superset'],
+  ['item eq x (no = in subtables)', (e) => e.eq('item', 'x'), 'item in ("x")', 'superset'],
+  ['not qty gt 5 (every row)', (e) => e.not(e.gt('qty', '5')), undefined, 'residual'],
+  ['RowId eq 3', (e) => e.eq('$rowId', 3), undefined, 'residual'],
+];
+
 describe('Kintone filter translation (subtable table)', () => {
-  const cases: readonly Case[] = [
-    ['ParentRecordId in (1, 2)', (e) => e.in('$parentId', [1, 2]), '$id in (1, 2)', 'exact'],
-    ['ParentRecordId eq 7', (e) => e.eq('$parentId', 7), '$id = 7', 'exact'],
-    ['qty gt 5 (any row)', (e) => e.gt('qty', '5'), 'qty > 5', 'superset'],
-    ['qty eq 5 (no = in subtables)', (e) => e.eq('qty', '5'), 'qty in (5)', 'superset'],
-    ['item eq x (no = in subtables)', (e) => e.eq('item', 'x'), 'item in ("x")', 'superset'],
-    ['not qty gt 5 (every row)', (e) => e.not(e.gt('qty', '5')), undefined, 'residual'],
-    ['RowId eq 3', (e) => e.eq('$rowId', 3), undefined, 'residual'],
-  ];
+  const cases = subtableCases;
   it.each(cases)('%s', (_name, build, condition, outcome) => {
     expect(translate(build, {}, true)).toEqual({ condition, outcome });
+  });
+});
+
+describe("every generated condition is valid Kintone (the emulator's query engine accepts it)", () => {
+  const all: readonly (readonly [Case, Partial<KintoneSchemaOptions>, boolean])[] = [
+    ...appCases.map((item) => [item, {}, false] as const),
+    ...subtableCases.map((item) => [item, {}, true] as const),
+  ];
+  it.each(
+    all
+      .filter(([item]) => item[2] !== undefined)
+      .map(([item, options, subtable]) => [item[0], item, options, subtable] as const),
+  )('%s', (_name, item, options, subtable) => {
+    const { condition } = translate(item[1], options, subtable);
+    const fields = sampleForm.properties as unknown as FieldProperties;
+    expect(() =>
+      compileQuery(`${condition ?? ''} order by $id asc limit 500`, {
+        fields,
+        loginUser: { code: 'user1' },
+        primaryOrganization: undefined,
+        now: new Date('2024-01-31T00:00:00Z'),
+        timeZone: 'Asia/Tokyo',
+        usage: 'records',
+      }),
+    ).not.toThrow();
   });
 });
