@@ -73,7 +73,13 @@ export class KintoneTransport {
   ) {
     this.url = new URL(config.baseUrl);
     this.secure = this.url.protocol === 'https:';
-    const common = { keepAlive: true, maxSockets: config.maxConcurrentRequests + 2 };
+    // Idle sockets are closed after 4 s, before servers commonly drop them (Node's default is
+    // 5 s), so that a request rarely meets a connection the server has just closed.
+    const common = {
+      keepAlive: true,
+      timeout: 4000,
+      maxSockets: config.maxConcurrentRequests + 2,
+    };
     if (this.secure) {
       const certificate = config.clientCertificate;
       this.agent = new HttpsAgent({
@@ -129,7 +135,6 @@ export class KintoneTransport {
       }
       const send = this.secure ? httpsRequest : httpRequest;
       let settled = false;
-      let responded = false;
       const finish = (error: TransportError | undefined, response?: TransportResponse): void => {
         if (settled) return;
         settled = true;
@@ -149,7 +154,6 @@ export class KintoneTransport {
           agent: this.agent,
         },
         (incoming) => {
-          responded = true;
           const chunks: Buffer[] = [];
           incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
           incoming.on('end', () =>
@@ -188,11 +192,9 @@ export class KintoneTransport {
       options.signal.addEventListener('abort', onAbort, { once: true });
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
         const code = error.code ?? 'EUNKNOWN';
-        // A reset on a reused keep-alive socket before any answer: the server closed an idle
-        // connection, so it never read this request (the usual keep-alive race).
-        const sent =
-          !notSentCodes.has(code) &&
-          !(outgoing.reusedSocket && code === 'ECONNRESET' && !responded);
+        // Only failures before connecting prove that the server never saw the request; a
+        // reset afterwards (even on a reused keep-alive socket) may follow its processing.
+        const sent = !notSentCodes.has(code);
         finish(new TransportError(code, error.message, sent, { cause: error }));
       });
       if (body !== undefined) outgoing.end(body);
