@@ -43,7 +43,8 @@ import {
 export interface KintoneCondition {
   readonly text: string;
   readonly exact: boolean;
-  readonly compound: boolean;
+  /** The operator joining its top level, or false for one condition. */
+  readonly compound: false | 'and' | 'or';
 }
 
 export type Translation = KintoneCondition | { readonly constant: boolean } | undefined;
@@ -62,23 +63,26 @@ function atom(text: string, exact: boolean): KintoneCondition {
   return { text, exact, compound: false };
 }
 
-function parenthesised(condition: KintoneCondition): string {
-  return condition.compound ? `(${condition.text})` : condition.text;
+/** The text of a part of an `and` / `or`: parenthesised unless it is joined the same way. */
+function parenthesised(condition: KintoneCondition, parent: 'and' | 'or'): string {
+  return condition.compound === false || condition.compound === parent
+    ? condition.text
+    : `(${condition.text})`;
 }
 
 export function andConditions(left: KintoneCondition, right: KintoneCondition): KintoneCondition {
   return {
-    text: `${parenthesised(left)} and ${parenthesised(right)}`,
+    text: `${parenthesised(left, 'and')} and ${parenthesised(right, 'and')}`,
     exact: left.exact && right.exact,
-    compound: true,
+    compound: 'and',
   };
 }
 
 export function orConditions(left: KintoneCondition, right: KintoneCondition): KintoneCondition {
   return {
-    text: `${parenthesised(left)} or ${parenthesised(right)}`,
+    text: `${parenthesised(left, 'or')} or ${parenthesised(right, 'or')}`,
     exact: left.exact && right.exact,
-    compound: true,
+    compound: 'or',
   };
 }
 
