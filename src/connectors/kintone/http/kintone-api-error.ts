@@ -32,6 +32,12 @@ export class KintoneApiError extends Error {
     this.name = 'KintoneApiError';
   }
 
+  /**
+   * True when an earlier attempt of the same call ended without a clear outcome (it may
+   * have been applied), so that this answer may be about the effect of that attempt.
+   */
+  afterUncertainAttempt = false;
+
   /** True when Kintone (or its front end) answered; false for network failures. */
   get answered(): boolean {
     return this.status !== 0;

@@ -36,6 +36,12 @@ export interface KintoneCall {
   readonly parameters: Parameters;
   /** True for calls that change data: retried only when Kintone cannot have applied them. */
   readonly changesData: boolean;
+  /**
+   * A change that may be repeated with the same end state (an update without revision, a
+   * delete): retried even after an attempt that may have been applied. The caller reads
+   * `afterUncertainAttempt` on the error to interpret a "not found" or a conflict.
+   */
+  readonly idempotent?: boolean;
   /** For the query log: "app 12". */
   readonly target: string;
   /** For the query log: the Kintone query or a summary of the call. */
@@ -154,6 +160,7 @@ export class KintoneClient {
     }
     const operation = `${call.method} ${call.api}`;
 
+    let uncertain = false;
     for (let attempt = 1; ; attempt++) {
       let failure: KintoneApiError;
       const release = await this.gate.acquire(context.signal);
@@ -270,11 +277,14 @@ export class KintoneClient {
         release();
       }
 
+      failure.afterUncertainAttempt = uncertain;
       const retryable =
-        failure.failure === 'notApplied' || (failure.failure === 'unknown' && !call.changesData);
+        failure.failure === 'notApplied' ||
+        (failure.failure === 'unknown' && (!call.changesData || call.idempotent === true));
       if (!retryable || attempt >= this.schedule.maxAttempts) throw failure;
       const delay = retryDelay(attempt, this.schedule);
       if (Date.now() + delay >= context.deadline) throw failure;
+      if (failure.failure === 'unknown') uncertain = true;
       await sleep(delay, undefined, { signal: context.signal });
     }
   }

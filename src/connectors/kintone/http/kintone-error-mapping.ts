@@ -69,14 +69,14 @@ export function mapKintoneError(error: unknown, context: ErrorContext): unknown 
     cause: error,
   };
   const code = error.code ?? '';
+  if (error.failure === 'unknown' && /^(POST|PUT|DELETE) /.test(error.call)) {
+    return new TsunagiError(
+      'TSG614',
+      `Kintone did not confirm the change (${error.answered ? `HTTP ${error.status}` : error.message}) while ${context.action}; it may or may not have been applied.`,
+      options,
+    );
+  }
   if (!error.answered) {
-    if (error.failure === 'unknown' && /^(POST|PUT|DELETE) /.test(error.call)) {
-      return new TsunagiError(
-        'TSG614',
-        `The connection to Kintone was lost after the change was sent (${error.message}) while ${context.action}; it may or may not have been applied.`,
-        options,
-      );
-    }
     if (code === 'ETIMEDOUT')
       return new TsunagiError(
         'TSG401',

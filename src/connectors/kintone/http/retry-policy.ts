@@ -22,7 +22,8 @@ export function classifyResponse(status: number, kintoneCode: string | undefined
   if (status === 429) return 'notApplied';
   // 503 without a Kintone code is the maintenance page (or an injected fault): nothing was processed.
   if (status === 503 && kintoneCode === undefined) return 'notApplied';
-  if (status >= 500 && kintoneCode === undefined) return 'unknown';
+  // Any other 5xx may come after the change was made.
+  if (status >= 500) return 'unknown';
   return 'final';
 }
 

@@ -390,6 +390,7 @@ export function mapField(
     ...(kintoneMaxLength === undefined ? {} : { maxLength: kintoneMaxLength }),
     ...(field.minValue === undefined || field.minValue === '' ? {} : { minValue: field.minValue }),
     ...(field.maxValue === undefined || field.maxValue === '' ? {} : { maxValue: field.maxValue }),
+    ...(field.unique === true ? { unique: true } : {}),
     writable,
     collection: shape.collection,
   };

@@ -60,6 +60,8 @@ export interface KintoneColumnSource {
   readonly maxLength?: number;
   readonly minValue?: string;
   readonly maxValue?: string;
+  /** Kintone refuses duplicates ("prohibit duplicate values"). */
+  readonly unique?: boolean;
   /** Written by clients (false for system fields, formulas, lookup copies, files). */
   readonly writable: boolean;
   /** Published as Collection(Edm.String) rather than a delimited string. */

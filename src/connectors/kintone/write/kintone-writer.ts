@@ -24,6 +24,7 @@ import type { KintoneRecordData } from '../read/kintone-values.js';
 import { isKintoneTableSchema, type KintoneTableSchema } from '../schema/kintone-table-model.js';
 import type { KintoneConnectionConfig } from '../settings/kintone-settings.js';
 import { encodeRecord, type KintoneWriteRecord } from './encode-values.js';
+import { fieldToken, numberToken, quoteString } from '../query/kintone-query-text.js';
 
 const maxBulkRequests = 20;
 
@@ -493,6 +494,125 @@ export class KintoneWriter {
     }
   }
 
+  /**
+   * One record call. Updates and deletes are repeated after an attempt whose outcome is
+   * unknown (the end state is the same), and the answer is read in that light: "not found"
+   * after a delete that may have been applied is success; a revision conflict after an
+   * update that may have been applied is success when the record holds what was sent at
+   * the next revision. An insert whose outcome is unknown is looked up by a unique field
+   * it sets, and sent again only when it is not there.
+   */
+  private async sendOne(
+    request: PlannedRequest,
+    operation: WriteOperation | undefined,
+    context: ExecutionContext,
+  ): Promise<unknown> {
+    const appId = Number(request.payload['app']);
+    const isInsert = request.method === 'POST';
+    const idempotent = !isInsert && request.edit === undefined;
+    const call = {
+      method: request.method,
+      api: request.api,
+      parameters: request.payload,
+      changesData: true,
+      idempotent,
+      target: `app ${appId}`,
+      query: `${request.method} ${request.api}`,
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.client.call<unknown>(call, context);
+      } catch (error) {
+        if (!(error instanceof KintoneApiError)) throw error;
+        if (
+          error.afterUncertainAttempt &&
+          request.method === 'DELETE' &&
+          error.code === 'GAIA_RE01'
+        ) {
+          return {};
+        }
+        if (
+          error.afterUncertainAttempt &&
+          request.method === 'PUT' &&
+          error.code === 'GAIA_CO02' &&
+          operation !== undefined
+        ) {
+          const applied = await this.updateApplied(
+            request,
+            operation.table as KintoneTableSchema,
+            context,
+          );
+          if (applied !== undefined) return { revision: applied };
+        }
+        const uncertainInsert =
+          isInsert && error.failure === 'unknown' && operation !== undefined && attempt < 4;
+        if (!uncertainInsert || Date.now() >= context.deadline) throw error;
+        const found = await this.findInserted(
+          operation.table as KintoneTableSchema,
+          request.payload['record'] as KintoneWriteRecord,
+          context,
+        );
+        if (found === 'unverifiable') throw error;
+        if (found !== undefined) return found;
+        // Not there: the insert was not applied; send it again.
+      }
+    }
+  }
+
+  /** The record's revision when it holds the values an uncertain update sent, at the next revision. */
+  private async updateApplied(
+    request: PlannedRequest,
+    table: KintoneTableSchema,
+    context: ExecutionContext,
+  ): Promise<string | undefined> {
+    const expected = request.payload['revision'];
+    const id = String(request.payload['id']);
+    const cache = new Map<string, KintoneRecordData | undefined>();
+    const record = await this.readRecord(table, id, cache, context);
+    if (record === undefined) return undefined;
+    const revision = record['$revision']?.value;
+    if (typeof revision !== 'string' || Number(revision) !== Number(expected) + 1) return undefined;
+    return holdsValues(record, request.payload['record'] as KintoneWriteRecord)
+      ? revision
+      : undefined;
+  }
+
+  /** After an insert with an unknown outcome: the record it created, found by a unique field. */
+  private async findInserted(
+    table: KintoneTableSchema,
+    record: KintoneWriteRecord,
+    context: ExecutionContext,
+  ): Promise<{ id: string; revision: string } | undefined | 'unverifiable'> {
+    const unique = table.kintone.columns.find((source) => {
+      const value = record[source.code]?.value;
+      return source.unique === true && typeof value === 'string' && value !== '';
+    });
+    if (unique === undefined) return 'unverifiable';
+    const value = String(record[unique.code]?.value);
+    const token = unique.fieldType === 'NUMBER' ? numberToken(value) : quoteString(value);
+    const field = fieldToken(unique.code);
+    if (token === undefined || field === undefined) return 'unverifiable';
+    const answer = await this.client.call<{ records: KintoneRecordData[] }>(
+      {
+        method: 'GET',
+        api: 'records',
+        parameters: {
+          app: table.kintone.appId,
+          fields: ['$id', '$revision', ...Object.keys(record)],
+          query: `${field} = ${token} limit 2`,
+        },
+        changesData: false,
+        target: `app ${table.kintone.appId}`,
+        query: `${field} = ${token}`,
+      },
+      context,
+    );
+    const matches = answer.records.filter((candidate) => holdsValues(candidate, record));
+    const found = matches[0];
+    if (matches.length !== 1 || found === undefined) return undefined;
+    return { id: String(found['$id']?.value), revision: String(found['$revision']?.value) };
+  }
+
   private async send(
     requests: readonly PlannedRequest[],
     operations: readonly WriteOperation[],
@@ -501,18 +621,9 @@ export class KintoneWriter {
     try {
       if (requests.length === 1) {
         const request = requests[0] as PlannedRequest;
-        const answer = await this.client.call<unknown>(
-          {
-            method: request.method,
-            api: request.api,
-            parameters: request.payload,
-            changesData: true,
-            target: `app ${String(request.payload['app'])}`,
-            query: `${request.method} ${request.api}`,
-          },
-          context,
-        );
-        return [answer];
+        const operationIndex = request.operations[0];
+        const operation = operationIndex === undefined ? undefined : operations[operationIndex];
+        return [await this.sendOne(request, operation, context)];
       }
       const answer = await this.client.call<{ results: unknown[] }>(
         {
@@ -608,6 +719,21 @@ export class KintoneWriter {
       details.push({ code: error.code ?? 'CB_VA01', message: error.message });
     return details;
   }
+}
+
+/** Whether a record read back holds the (text-like) values a write sent. */
+function holdsValues(record: KintoneRecordData, sent: KintoneWriteRecord): boolean {
+  for (const [code, { value }] of Object.entries(sent)) {
+    const stored = record[code]?.value;
+    if (typeof value !== 'string') continue;
+    if (typeof stored !== 'string' && stored !== null) return false;
+    const text = stored ?? '';
+    if (text === value) continue;
+    const numeric = /^-?\d+(\.\d+)?$/;
+    if (numeric.test(text) && numeric.test(value) && Number(text) === Number(value)) continue;
+    return false;
+  }
+  return true;
 }
 
 class RetryableConflict extends Error {
