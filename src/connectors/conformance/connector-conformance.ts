@@ -85,8 +85,8 @@ function request(table: TableSchema, changes: Partial<ScanRequest> = {}): ScanRe
   };
 }
 
-/** A row predicate for the suite's own expressions (comparisons, in, and). */
-function referencePredicate(
+/** A row predicate for the suite's own expressions (comparisons, in, and, or, not, true/false). */
+export function referencePredicate(
   table: TableSchema,
   expression: BoundExpression,
 ): (row: Row) => boolean {
@@ -120,6 +120,16 @@ function referencePredicate(
         ? (row) => left(row) && right(row)
         : (row) => left(row) || right(row);
     }
+    case 'not': {
+      const operand = referencePredicate(table, expression.operand);
+      return (row) => !operand(row);
+    }
+    case 'literal':
+      if (typeof expression.value === 'boolean') {
+        const value = expression.value;
+        return () => value;
+      }
+      throw new Error('conformance: unexpected literal');
     default:
       throw new Error(`conformance: unexpected ${expression.kind}`);
   }

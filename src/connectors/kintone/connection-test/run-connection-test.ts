@@ -36,6 +36,14 @@ export function explainFailure(error: unknown, config: KintoneConnectionConfig):
     if (code === 'ECONNREFUSED')
       return `Nothing answers at ${config.baseUrl}: check the URL and the port.`;
     if (code === 'ETIMEDOUT') return `${config.baseUrl} did not answer in time.`;
+    if (
+      /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(
+        code,
+      )
+    )
+      return config.clientCertificate === undefined
+        ? `${host} requires a client certificate (${code}): add the certificate to the connection.`
+        : `${host} refused the client certificate (${code}): check that it is the one issued for this domain and still valid.`;
     if (/CERT|UNABLE_TO_VERIFY/.test(code))
       return `The server's certificate is not trusted (${code}): check the URL, or add the certificate authority.`;
     if (tlsCodes.test(code) || /certificate|handshake|alert/i.test(error.message))

@@ -89,6 +89,16 @@ export function mapKintoneError(error: unknown, context: ErrorContext): unknown 
         `The Kintone host name could not be resolved while ${context.action}: check the connection URL.`,
         options,
       );
+    if (
+      /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(
+        code,
+      )
+    )
+      return new TsunagiError(
+        'TSG403',
+        `Kintone refused the TLS connection (${code}) while ${context.action}: the domain requires a client certificate, or refused the connection's.`,
+        options,
+      );
     if (certificateCodes.has(code))
       return new TsunagiError(
         'TSG402',
