@@ -81,4 +81,22 @@ export const schemaCodes = defineCodes({
     description:
       'An expression refers to a range variable that no enclosing any/all lambda defines.',
   },
+  TSG230: {
+    status: 400,
+    title: 'Division by zero',
+    description:
+      'An expression in $filter or $orderby divides an integer or decimal value by zero (div, divby or mod). Only Edm.Double and Edm.Single division by zero has a value (INF or NaN). The message names the operator.',
+  },
+  TSG231: {
+    status: 400,
+    title: 'Invalid matchesPattern pattern',
+    description:
+      'The pattern given to matchesPattern is not a valid ECMAScript regular expression, is longer than 1,000 characters, or nests repetitions (such as (a+)+) in a way that could take exponential time. The message says which.',
+  },
+  TSG232: {
+    status: 400,
+    title: 'Invalid function argument value',
+    description:
+      'A built-in function received a value it cannot work with, for example a negative length for substring. The message names the function and the value.',
+  },
 });
