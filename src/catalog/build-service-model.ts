@@ -98,12 +98,18 @@ export function buildServiceModel(input: ServiceModelInput): ServiceModel {
         (candidate) =>
           candidate.name === relationship.partner && candidate.targetTable === table.id,
       );
+      // A single-valued navigation may be null unless every column it follows is non-nullable.
+      const nullable =
+        !relationship.collection &&
+        relationship.columns.some(
+          (pair) => table.columns.find((column) => column.name === pair.column)?.nullable !== false,
+        );
       navigationProperties.push({
         name: relationship.name,
         targetSet: target.publication.alias,
         targetType: target.publication.alias,
         collection: relationship.collection,
-        nullable: !relationship.collection,
+        nullable,
         constraints: relationship.columns.map((pair) => ({
           property: propertyNameOf(table, publication, pair.column),
           referencedProperty: propertyNameOf(target.table, target.publication, pair.targetColumn),

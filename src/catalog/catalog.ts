@@ -39,7 +39,9 @@ export interface CatalogSnapshot {
   /** Changes whenever the model changes (for $metadata ETags and caches). */
   readonly version: string;
   readonly problems: readonly CatalogProblem[];
-  resolveSource(set: EntitySetModel): Promise<{ readonly table: TableSchema; readonly connector: Connector }>;
+  readonly resolveSource: (
+    set: EntitySetModel,
+  ) => Promise<{ readonly table: TableSchema; readonly connector: Connector }>;
 }
 
 function backgroundContext(): ExecutionContext {
@@ -77,14 +79,16 @@ export class Catalog {
       this.lastRevisionCheck.clear();
       return;
     }
-    for (const key of [...this.schemas.keys()]) if (key.startsWith(`${connectionId}\u0000`)) this.schemas.delete(key);
+    for (const key of [...this.schemas.keys()])
+      if (key.startsWith(`${connectionId}\u0000`)) this.schemas.delete(key);
     this.lastRevisionCheck.delete(connectionId);
   }
 
   /** The current snapshot, rebuilt first if it is stale or a revision check is due. */
   async current(): Promise<CatalogSnapshot> {
     if (this.building !== undefined) return this.building;
-    if (this.snapshot !== undefined && !this.stale && !this.revisionCheckDue()) return this.snapshot;
+    if (this.snapshot !== undefined && !this.stale && !this.revisionCheckDue())
+      return this.snapshot;
     this.building = this.rebuild().finally(() => {
       this.building = undefined;
     });
@@ -94,7 +98,8 @@ export class Catalog {
   private revisionCheckDue(): boolean {
     const interval = this.options.revisionCheckInterval ?? 30_000;
     const now = (this.options.now ?? Date.now)();
-    for (const checked of this.lastRevisionCheck.values()) if (now - checked >= interval) return true;
+    for (const checked of this.lastRevisionCheck.values())
+      if (now - checked >= interval) return true;
     return false;
   }
 
@@ -134,7 +139,10 @@ export class Catalog {
       } catch (error) {
         // Try this source again after the interval, not on every request.
         this.lastRevisionCheck.set(connectionId, now);
-        problems.push({ connectionId, message: error instanceof Error ? error.message : String(error) });
+        problems.push({
+          connectionId,
+          message: error instanceof Error ? error.message : String(error),
+        });
         for (const publication of list) {
           const schema = this.schemas.get(tableKey(connectionId, publication.tableId));
           if (schema !== undefined) published.push({ publication, table: schema });

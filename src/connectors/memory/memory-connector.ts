@@ -11,6 +11,7 @@ import type { Value } from '../../odata/edm/primitive-type.js';
 import {
   planWithoutPushdown,
   type ColumnValues,
+  type NestedRows,
   type ConnectionTestReport,
   type Connector,
   type ExecutionContext,
@@ -62,6 +63,8 @@ function keyFromValues(schema: TableSchema, key: ColumnValues): string {
 
 export class MemoryConnector implements Connector {
   private readonly tables = new Map<string, MemoryTable>();
+  /** Writes are applied to copies and swapped in at the end, so any number of them is atomic. */
+  readonly maxAtomicWrites = 10_000;
 
   constructor(tables: readonly MemoryTable[]) {
     for (const table of tables) this.tables.set(table.schema.id, table);
@@ -123,7 +126,12 @@ export class MemoryConnector implements Connector {
     return Promise.resolve({ batches: batches(), totalCount: undefined });
   }
 
-  /** Applies the operations in order; if one fails, none is kept. */
+  /**
+   * Applies the operations in order on copies of the tables; if one fails, none is kept.
+   * The ETag column, if any, starts at 1 and grows by one with every update; an update or
+   * delete that names a version checks it. Nested rows are written to the related table
+   * with their linking columns taken from the parent.
+   */
   write(
     operations: readonly WriteOperation[],
     _context: ExecutionContext,
@@ -141,42 +149,36 @@ export class MemoryConnector implements Connector {
     };
     const results: WriteResult[] = [];
     for (const operation of operations) {
-      const { table: schema } = operation;
+      const schema = this.table(operation.table.id).schema;
       const rows = rowsOf(schema);
       switch (operation.kind) {
         case 'insert': {
-          const row = schema.columns.map(
-            (column) => operation.values.get(column.name) ?? column.defaultValue ?? null,
-          );
-          const key = keyOf(schema, row);
-          if (rows.some((candidate) => keyOf(schema, candidate) === key)) {
-            throw new TsunagiError('TSG600', `An entity with key ${key} already exists.`);
-          }
-          rows.push(row);
+          const row = this.insertRow(schema, rows, operation.values);
+          for (const nested of operation.nested ?? [])
+            this.replaceRelated(schema, row, nested, rowsOf);
           results.push(row);
           break;
         }
         case 'update': {
-          const key = keyFromValues(schema, operation.key);
-          const index = rows.findIndex((candidate) => keyOf(schema, candidate) === key);
-          const current = rows[index];
-          if (current === undefined)
-            throw new TsunagiError('TSG201', `No entity has the key ${key}.`);
+          const index = this.indexOfKey(schema, rows, operation.key);
+          const current = rows[index] as Row;
+          this.checkVersion(schema, current, operation.etag);
           const updated = schema.columns.map((column, columnIndex): Value => {
+            if (column.name === schema.etagColumn) return Number(current[columnIndex] ?? 0) + 1;
             if (operation.values.has(column.name)) return operation.values.get(column.name) ?? null;
-            if (operation.replace && !schema.key.includes(column.name) && !column.computed) {
+            if (operation.replace && !schema.key.includes(column.name) && !column.computed)
               return column.defaultValue ?? null;
-            }
             return current[columnIndex] ?? null;
           });
           rows[index] = updated;
+          for (const nested of operation.nested ?? [])
+            this.replaceRelated(schema, updated, nested, rowsOf);
           results.push(updated);
           break;
         }
         case 'delete': {
-          const key = keyFromValues(schema, operation.key);
-          const index = rows.findIndex((candidate) => keyOf(schema, candidate) === key);
-          if (index < 0) throw new TsunagiError('TSG201', `No entity has the key ${key}.`);
+          const index = this.indexOfKey(schema, rows, operation.key);
+          this.checkVersion(schema, rows[index] as Row, operation.etag);
           rows.splice(index, 1);
           results.push(undefined);
           break;
@@ -190,6 +192,68 @@ export class MemoryConnector implements Connector {
       for (const row of rows) table.rows.push(row);
     }
     return Promise.resolve(results);
+  }
+
+  private insertRow(schema: TableSchema, rows: Row[], values: ColumnValues): Row {
+    const row = schema.columns.map((column): Value => {
+      if (column.name === schema.etagColumn) return 1;
+      return values.get(column.name) ?? column.defaultValue ?? null;
+    });
+    const key = keyOf(schema, row);
+    if (rows.some((candidate) => keyOf(schema, candidate) === key)) {
+      throw new TsunagiError('TSG600', `An entity with the key ${key} already exists.`);
+    }
+    rows.push(row);
+    return row;
+  }
+
+  private indexOfKey(schema: TableSchema, rows: readonly Row[], key: ColumnValues): number {
+    const wanted = keyFromValues(schema, key);
+    const index = rows.findIndex((candidate) => keyOf(schema, candidate) === wanted);
+    if (index < 0) throw new TsunagiError('TSG201', `No entity has the key ${wanted}.`);
+    return index;
+  }
+
+  private checkVersion(schema: TableSchema, row: Row, etag: string | undefined): void {
+    if (etag === undefined || schema.etagColumn === undefined) return;
+    const current = row[schema.columns.findIndex((column) => column.name === schema.etagColumn)];
+    if (String(current) !== etag) {
+      throw new TsunagiError(
+        'TSG601',
+        `The entity has changed: its version is now ${String(current)}.`,
+      );
+    }
+  }
+
+  /** Replaces the rows related to `parent` through `nested.relationship` by `nested.rows`. */
+  private replaceRelated(
+    schema: TableSchema,
+    parent: Row,
+    nested: NestedRows,
+    rowsOf: (schema: TableSchema) => Row[],
+  ): void {
+    const relationship = schema.relationships.find(
+      (candidate) => candidate.name === nested.relationship,
+    );
+    if (relationship === undefined)
+      throw new TsunagiError('TSG600', `There is no relationship ${nested.relationship}.`);
+    const target = this.table(relationship.targetTable).schema;
+    const targetRows = rowsOf(target);
+    const links = relationship.columns.map((pair) => ({
+      targetIndex: target.columns.findIndex((column) => column.name === pair.targetColumn),
+      value: parent[schema.columns.findIndex((column) => column.name === pair.column)] ?? null,
+    }));
+    const related = (row: Row): boolean =>
+      links.every((link) => row[link.targetIndex] === link.value);
+    for (let index = targetRows.length - 1; index >= 0; index--)
+      if (related(targetRows[index] as Row)) targetRows.splice(index, 1);
+    for (const values of nested.rows) {
+      const withLinks = new Map(values);
+      relationship.columns.forEach((pair, position) =>
+        withLinks.set(pair.targetColumn, links[position]?.value ?? null),
+      );
+      this.insertRow(target, targetRows, withLinks);
+    }
   }
 
   test(_context: ExecutionContext): Promise<ConnectionTestReport> {

@@ -45,4 +45,28 @@ export const writeCodes = defineCodes({
     description:
       'The connection to the source was lost after a change was sent, so the gateway cannot tell whether it was applied. It was not retried, to avoid applying it twice: read the entity before trying again.',
   },
+  TSG630: {
+    status: 400,
+    title: 'Malformed batch request',
+    description:
+      'The $batch body is not a valid multipart/mixed (OData 4.0) or JSON (OData 4.01) batch: missing boundary, malformed part, request line or JSON member. The message says which part.',
+  },
+  TSG631: {
+    status: 400,
+    title: 'Too many requests in a batch',
+    description:
+      'The $batch holds more requests than the configured limit (limits.maxBatchRequests).',
+  },
+  TSG632: {
+    status: 400,
+    title: 'Change set cannot be applied atomically',
+    description:
+      'A change set (atomicity group) mixes entity sets of different connections, holds more changes than the source can apply in one transaction (Kintone: 20), contains a read, or refers to an entity created in the same change set. Nothing of it was written.',
+  },
+  TSG633: {
+    status: 424,
+    title: 'Not executed: a request it depends on failed',
+    description:
+      'The request was part of a change set that failed, or depends (dependsOn) on a request that failed; it was not executed.',
+  },
 });

@@ -11,7 +11,7 @@ import type { ReadPlan } from '../plan/read-plan.js';
 import type { EntityBatch } from './entity-batch.js';
 import { expandBatch, type SourceResolver } from './expand-rows.js';
 import { countRows, residualRows } from './residual-rows.js';
-import { compileValue, type EvaluationOptions } from './row-evaluation.js';
+import { compileValue, type EvaluationOptions } from '../evaluate/index.js';
 
 export interface ReadExecution {
   /** The count, when the request asked for it. */

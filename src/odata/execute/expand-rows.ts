@@ -21,7 +21,7 @@ import {
 import { checkScanPlan, projectionFor, totalOrder } from '../plan/plan-read.js';
 import type { ExpandedValue } from './entity-batch.js';
 import { residualRows } from './residual-rows.js';
-import type { EvaluationOptions } from './row-evaluation.js';
+import type { EvaluationOptions } from '../evaluate/index.js';
 
 export type SourceResolver = (
   set: EntitySetModel,

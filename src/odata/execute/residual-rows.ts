@@ -12,7 +12,7 @@ import {
   compileFilter,
   compileSearch,
   type EvaluationOptions,
-} from './row-evaluation.js';
+} from '../evaluate/index.js';
 
 export interface ResidualRowsInput {
   readonly connector: Connector;

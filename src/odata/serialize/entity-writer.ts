@@ -11,7 +11,8 @@
  */
 import type { Row } from '../../connectors/connector.js';
 import type { EntitySetModel, EntityTypeModel, PropertyModel } from '../edm/service-model.js';
-import type { EdmPrimitiveType, Value } from '../edm/primitive-type.js';
+import type { EdmPrimitiveType } from '../edm/primitive-type.js';
+import { formatEtag } from './etag.js';
 import type { ExpandedValue } from '../execute/entity-batch.js';
 import type { CollectionOptions, ExpandItem } from '../semantic/query.js';
 import { compileJsonValueWriter, type JsonValueWriter } from './json-value-writer.js';
@@ -26,20 +27,6 @@ const selfDescribingTypes: ReadonlySet<EdmPrimitiveType> = new Set([
   'Edm.Boolean',
   'Edm.Double',
 ]);
-
-/** Formats an ETag from a version value: `W/"3"`. Quotes and controls are percent-encoded. */
-export function formatEtag(value: Value): string | undefined {
-  if (value === null || Array.isArray(value)) return undefined;
-  let text = '';
-  for (const character of String(value)) {
-    const code = character.charCodeAt(0);
-    text +=
-      code < 0x20 || code === 0x7f || character === '"' || character === '\\'
-        ? encodeURIComponent(character)
-        : character;
-  }
-  return `W/"${text}"`;
-}
 
 function selectedProperties(
   entityType: EntityTypeModel,

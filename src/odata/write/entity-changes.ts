@@ -76,6 +76,8 @@ function changesFor(
   const keyNames = new Set(entityType.key);
   const values = new Map<string, Value>();
   const nested: NestedRows[] = [];
+  /** Properties present in the body, valid or not (a refused value is not also "missing"). */
+  const given = new Set<string>();
 
   for (const [name, json] of Object.entries(body)) {
     const target = `${prefix}${name}`;
@@ -112,6 +114,7 @@ function changesFor(
       if (rows !== undefined) nested.push(rows);
       continue;
     }
+    given.add(name);
     const converted = jsonToValue(json, property);
     if (!converted.ok) {
       errors.problem(target, converted.message);
@@ -130,8 +133,8 @@ function changesFor(
   for (const [name, value] of fixed ?? []) {
     const property = properties.get(name);
     if (property === undefined) continue;
-    const given = values.get(property.column);
-    if (given !== undefined && !sameValue(property.type, given, value)) {
+    const sent = values.get(property.column);
+    if (sent !== undefined && !sameValue(property.type, sent, value)) {
       errors.problem(`${prefix}${name}`, 'must equal the value given by the URL');
     }
     values.set(property.column, value);
@@ -139,7 +142,12 @@ function changesFor(
 
   if (mode === 'create') {
     for (const property of entityType.properties) {
-      if (values.has(property.column) || property.computed || suppliedByParent.has(property.name))
+      if (
+        values.has(property.column) ||
+        given.has(property.name) ||
+        property.computed ||
+        suppliedByParent.has(property.name)
+      )
         continue;
       const isKey = keyNames.has(property.name);
       if (property.requiredOnCreate || (isKey && !property.computed)) {

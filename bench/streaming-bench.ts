@@ -1,0 +1,133 @@
+/**
+ * Streaming benchmark: a gateway in its own process serves N rows of a 12-column table
+ * from the in-memory connector over loopback HTTP; the client reads the response without
+ * parsing it (counting rows as they pass) and the gateway's peak RSS is read from /proc.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export interface StreamingResult {
+  readonly case: string;
+  readonly rows: number;
+  readonly seconds: number;
+  readonly rowsPerSecond: number;
+  readonly megabytes: number;
+  readonly peakRssMegabytes: number;
+}
+
+function peakRssMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+  return match === null ? Number.NaN : Math.round(Number(match[1]) / 1024);
+}
+
+async function startGateway(
+  rows: number,
+  maxPageSize: number,
+): Promise<{ child: ChildProcess; url: string }> {
+  const script = fileURLToPath(new URL('./gateway-process.ts', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, String(rows), String(maxPageSize)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  if (child.stdout === null) throw new Error('no stdout');
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`gateway exited with ${String(code)}`)));
+  });
+  return { child, url };
+}
+
+/** Reads a response body, counting entities by their `"Id":` members, without parsing JSON. */
+async function drain(
+  response: Response,
+): Promise<{ rows: number; bytes: number; nextLink: string | undefined }> {
+  if (response.body === null) throw new Error('no body');
+  const marker = '"Id":';
+  const decoder = new TextDecoder();
+  let rows = 0;
+  let bytes = 0;
+  // The last characters of the previous chunk: shorter than the marker, so no match is counted twice.
+  let carry = '';
+  let end = '';
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    bytes += chunk.byteLength;
+    const text = carry + decoder.decode(chunk, { stream: true });
+    for (
+      let index = text.indexOf(marker);
+      index >= 0;
+      index = text.indexOf(marker, index + marker.length)
+    )
+      rows++;
+    carry = text.slice(-(marker.length - 1));
+    end = (end + text).slice(-4096);
+  }
+  const next = /"@odata\.nextLink":"([^"]+)"/.exec(end);
+  return { rows, bytes, nextLink: next?.[1] };
+}
+
+export async function benchmarkStreaming(
+  sizes: readonly number[] = [100_000, 1_000_000],
+): Promise<StreamingResult[]> {
+  const results: StreamingResult[] = [];
+  for (const size of sizes) {
+    const { child, url } = await startGateway(size, 0);
+    try {
+      // Warm up code paths, then measure one full read.
+      await drain(await fetch(`${url}/Generated?$top=1000`));
+      const started = performance.now();
+      const { rows, bytes } = await drain(await fetch(`${url}/Generated`));
+      const seconds = (performance.now() - started) / 1000;
+      if (rows !== size) throw new Error(`expected ${size} rows, read ${rows}`);
+      results.push({
+        case: `stream ${size.toLocaleString('en-US')} rows, one response`,
+        rows,
+        seconds,
+        rowsPerSecond: Math.round(rows / seconds),
+        megabytes: Math.round(bytes / 1e5) / 10,
+        peakRssMegabytes: peakRssMegabytes(child.pid ?? 0),
+      });
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }
+  return results;
+}
+
+/** Follows @odata.nextLink pages of 1,000 (the default page size) to the end. */
+export async function benchmarkPagedRead(
+  size = 100_000,
+  pageSize = 1000,
+): Promise<StreamingResult> {
+  const { child, url } = await startGateway(size, pageSize);
+  try {
+    const started = performance.now();
+    let next: string | undefined = `${url}/Generated`;
+    let rows = 0;
+    let bytes = 0;
+    while (next !== undefined) {
+      const page = await drain(await fetch(next));
+      rows += page.rows;
+      bytes += page.bytes;
+      next = page.nextLink;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    if (rows !== size) throw new Error(`expected ${size} rows, read ${rows}`);
+    return {
+      case: `read ${size.toLocaleString('en-US')} rows via nextLink, pages of ${pageSize}`,
+      rows,
+      seconds,
+      rowsPerSecond: Math.round(rows / seconds),
+      megabytes: Math.round(bytes / 1e5) / 10,
+      peakRssMegabytes: peakRssMegabytes(child.pid ?? 0),
+    };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}

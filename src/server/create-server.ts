@@ -1,0 +1,46 @@
+/**
+ * Composes the gateway's HTTP server: logging with secrets redacted, request ids, health
+ * and readiness probes, and the OData endpoint. Each part lives in its own module; this
+ * one only wires them together.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { registerHealthRoutes, type ReadinessCheck } from './health-routes.js';
+import { registerODataRoutes } from './odata/odata-routes.js';
+import type { ODataServiceProvider } from './odata/odata-service.js';
+import type { ODataSettings } from './odata/odata-settings.js';
+
+export interface ServerOptions {
+  readonly odata: ODataSettings;
+  readonly provider: ODataServiceProvider;
+  readonly logger: FastifyBaseLogger | false;
+  readonly readiness: ReadinessCheck;
+  /** Trust X-Forwarded-* headers (behind a load balancer). */
+  readonly trustProxy?: boolean;
+}
+
+/** Header fields whose values never reach a log. */
+export const redactedHeaderPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
+
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger === false ? undefined : options.logger,
+    logger: options.logger === false ? false : undefined,
+    trustProxy: options.trustProxy ?? false,
+    routerOptions: { maxParamLength: 65_536 },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // Node's default limit on headers (URL included) is 16 KiB; the OData route applies its own URL limit.
+    serverFactory: (handler) => createHttpServer({ maxHeaderSize: 64 * 1024 }, handler),
+  });
+  registerHealthRoutes(app, options.readiness);
+  registerODataRoutes(app, options.provider, options.odata);
+  await app.ready();
+  return app;
+}
