@@ -33,12 +33,6 @@ export const writeCodes = defineCodes({
     description:
       'A lookup field names a value that does not exist in the app it looks up, or the connection may not read that app (GAIA_LO04). Nothing was changed.',
   },
-  TSG613: {
-    status: 400,
-    title: 'Too many changes for one atomic write',
-    description:
-      'The changes of one atomic request need more source calls than the source applies in one transaction (Kintone: 20 requests per bulkRequest). Split the request.',
-  },
   TSG614: {
     status: 502,
     title: 'Write outcome unknown',

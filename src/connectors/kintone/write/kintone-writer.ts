@@ -393,7 +393,7 @@ export class KintoneWriter {
     }
     if (requests.length > maxBulkRequests) {
       throw new TsunagiError(
-        'TSG613',
+        'TSG632',
         `These changes need ${requests.length} Kintone calls; at most ${maxBulkRequests} can be applied in one transaction.`,
       );
     }
