@@ -15,6 +15,7 @@ import { fieldToken } from './kintone-query-text.js';
 import {
   andConditions,
   isConstant,
+  shareSubtable,
   translateCondition,
   type KintoneCondition,
 } from './translate-filter.js';
@@ -203,6 +204,11 @@ export function planKintoneScan(
     if (isConstant(translation)) {
       if (!translation.constant) staticallyEmpty = true;
       pushedExactly.push(part);
+      continue;
+    }
+    if (condition !== undefined && shareSubtable(condition, translation)) {
+      // Kintone would read both any() as one row's conditions.
+      residual.push(part);
       continue;
     }
     condition = condition === undefined ? translation : andConditions(condition, translation);

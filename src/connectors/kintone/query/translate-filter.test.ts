@@ -2,6 +2,7 @@
 // and whether the gateway still evaluates the filter (superset) or not (exact).
 import { describe, expect, it } from 'vitest';
 import type { BoundExpression } from '../../../odata/semantic/expression.js';
+import { comparisonNode, literalNode, orNode } from '../../../odata/plan/expression-nodes.js';
 import { compileQuery } from '../../../kintone-emulator/query/compile-query.js';
 import type { FieldProperties } from '../../../kintone-emulator/model/field-property.js';
 import { expressions, sampleForm, sampleTables, scanRequest } from '../test-support/sample-app.js';
@@ -222,6 +223,68 @@ const appCases: readonly Case[] = [
   ],
 ];
 
+const { items: itemsTable } = sampleTables();
+const qty =
+  (operator: 'gt' | 'eq' | 'lt', value: string) => (row: (column: string) => BoundExpression) =>
+    comparisonNode(operator, row('qty'), literalNode('Edm.Decimal', value));
+const lambdaCases: readonly Case[] = [
+  [
+    'items/any(i: i/qty gt 5)',
+    (e) => e.lambda('any', 'items', itemsTable, qty('gt', '5')),
+    'qty > 5',
+    'exact',
+  ],
+  [
+    'items/any(i: i/qty gt 5 or i/qty eq 2)',
+    (e) =>
+      e.lambda('any', 'items', itemsTable, (row) =>
+        orNode(qty('gt', '5')(row), qty('eq', '2')(row)),
+      ),
+    'qty > 5 or qty in (2)',
+    'exact',
+  ],
+  [
+    'items/any(i: i/qty lt 5) (superset: stays... nowhere)',
+    (e) => e.lambda('any', 'items', itemsTable, qty('lt', '5')),
+    undefined,
+    'residual',
+  ],
+  [
+    'items/all(i: i/qty gt 5)',
+    (e) => e.lambda('all', 'items', itemsTable, qty('gt', '5')),
+    undefined,
+    'residual',
+  ],
+  [
+    'not items/any(i: i/qty gt 5)',
+    (e) => e.not(e.lambda('any', 'items', itemsTable, qty('gt', '5'))),
+    undefined,
+    'residual',
+  ],
+  [
+    'items/any(...) and stage eq Won',
+    (e) => e.and(e.lambda('any', 'items', itemsTable, qty('gt', '5')), e.eq('stage', 'Won')),
+    'qty > 5 and stage in ("Won")',
+    'exact',
+  ],
+  [
+    'two any() on one subtable: only the first is pushed',
+    (e) =>
+      e.and(
+        e.lambda('any', 'items', itemsTable, qty('gt', '5')),
+        e.lambda('any', 'items', itemsTable, qty('eq', '2')),
+      ),
+    'qty > 5',
+    'superset',
+  ],
+];
+
+describe('any() over a subtable, on the app table', () => {
+  it.each(lambdaCases)('%s', (_name, build, condition, outcome) => {
+    expect(translate(build)).toEqual({ condition, outcome });
+  });
+});
+
 describe('Kintone filter translation (app table)', () => {
   it.each(appCases)('%s', (_name, build, condition, outcome) => {
     expect(translate(build)).toEqual({ condition, outcome });
@@ -297,6 +360,7 @@ describe("every generated condition is valid Kintone (the emulator's query engin
   const all: readonly (readonly [Case, Partial<KintoneSchemaOptions>, boolean])[] = [
     ...appCases.map((item) => [item, {}, false] as const),
     ...subtableCases.map((item) => [item, {}, true] as const),
+    ...lambdaCases.map((item) => [item, {}, false] as const),
   ];
   it.each(
     all

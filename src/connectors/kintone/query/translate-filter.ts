@@ -28,7 +28,11 @@ import type {
   LiteralNode,
   PropertyNode,
 } from '../../../odata/semantic/expression.js';
-import type { KintoneColumnSource, KintoneTableSchema } from '../schema/kintone-table-model.js';
+import type {
+  KintoneColumnSource,
+  KintoneTableSchema,
+  SubtableSource,
+} from '../schema/kintone-table-model.js';
 import { decimalText, integerText, minuteInstant, minuteOfDay } from './kintone-literals.js';
 import {
   dateLiteral,
@@ -45,12 +49,23 @@ export interface KintoneCondition {
   readonly exact: boolean;
   /** The operator joining its top level, or false for one condition. */
   readonly compound: false | 'and' | 'or';
+  /**
+   * Subtables whose fields it tests through `any()`. Kintone requires conditions on one
+   * subtable joined by `and` to hold in the same row, so two `any()` on one subtable must
+   * not be joined.
+   */
+  readonly subtables?: readonly string[];
 }
 
 export type Translation = KintoneCondition | { readonly constant: boolean } | undefined;
 
 export interface TranslationScope {
   readonly table: KintoneTableSchema;
+  /** Inside `Items/any(i: ...)`: the range variable and the subtable's columns. */
+  readonly lambda?: {
+    readonly variable: string;
+    readonly subtable: SubtableSource;
+  };
 }
 
 export function isConstant(
@@ -70,11 +85,22 @@ function parenthesised(condition: KintoneCondition, parent: 'and' | 'or'): strin
     : `(${condition.text})`;
 }
 
+function subtablesOf(left: KintoneCondition, right: KintoneCondition): { subtables?: string[] } {
+  const all = [...(left.subtables ?? []), ...(right.subtables ?? [])];
+  return all.length === 0 ? {} : { subtables: [...new Set(all)] };
+}
+
+/** Whether two conditions test the same subtable (they must not be joined by `and`). */
+export function shareSubtable(left: KintoneCondition, right: KintoneCondition): boolean {
+  return (left.subtables ?? []).some((code) => (right.subtables ?? []).includes(code));
+}
+
 export function andConditions(left: KintoneCondition, right: KintoneCondition): KintoneCondition {
   return {
     text: `${parenthesised(left, 'and')} and ${parenthesised(right, 'and')}`,
     exact: left.exact && right.exact,
     compound: 'and',
+    ...subtablesOf(left, right),
   };
 }
 
@@ -83,6 +109,7 @@ export function orConditions(left: KintoneCondition, right: KintoneCondition): K
     text: `${parenthesised(left, 'or')} or ${parenthesised(right, 'or')}`,
     exact: left.exact && right.exact,
     compound: 'or',
+    ...subtablesOf(left, right),
   };
 }
 
@@ -97,6 +124,8 @@ function andTranslations(left: Translation, right: Translation): Translation {
   if (isConstant(right)) return right.constant ? left : right;
   if (left === undefined) return inexact(right);
   if (right === undefined) return inexact(left);
+  // Kintone would require both to hold in one subtable row: keep one, as a superset.
+  if (shareSubtable(left, right)) return inexact(left);
   return andConditions(left, right);
 }
 
@@ -111,16 +140,32 @@ function orTranslations(left: Translation, right: Translation): Translation {
 interface Operand {
   readonly source: KintoneColumnSource;
   readonly field: string;
-  /** The column is a field inside a subtable, read per row: any-row semantics. */
+  /** Rows of a subtable table are selected through their records: a superset. */
   readonly perRow: boolean;
+  /** A field inside a subtable: no `=` / `!=` (GAIA_IQ07), no negative operators (every-row semantics). */
+  readonly inSubtable: boolean;
   readonly nullable: boolean;
   /** Delimiter of multi-value fields published as text. */
   readonly delimiter: string;
 }
 
 function operandOf(node: BoundExpression, scope: TranslationScope): Operand | undefined {
-  if (node.kind !== 'property' || node.variable !== null || node.property === undefined)
-    return undefined;
+  if (node.kind !== 'property' || node.property === undefined) return undefined;
+  if (node.variable !== null) {
+    const lambda = scope.lambda;
+    if (lambda === undefined || node.variable !== lambda.variable) return undefined;
+    const column = lambda.subtable.columns[node.property.column];
+    const field = fieldToken(node.property.column);
+    if (column === undefined || field === undefined) return undefined;
+    return {
+      source: column.source,
+      field,
+      perRow: false,
+      inSubtable: true,
+      nullable: column.nullable,
+      delimiter: scope.table.kintone.delimiter,
+    };
+  }
   return columnOperand(node, scope);
 }
 
@@ -147,6 +192,7 @@ function columnOperand(node: PropertyNode, scope: TranslationScope): Operand | u
     source,
     field,
     perRow,
+    inSubtable: perRow,
     nullable: column.nullable,
     delimiter: scope.table.kintone.delimiter,
   };
@@ -225,7 +271,7 @@ function emptinessTest(operand: Operand, empty: boolean): KintoneCondition | und
 /** `x eq null` (empty) or `x ne null` (not empty). */
 function nullTest(operand: Operand, empty: boolean): Translation {
   if (!operand.nullable) return { constant: !empty };
-  if (operand.perRow && !empty) return undefined;
+  if (operand.inSubtable && !empty) return undefined;
   const exactTest = emptinessTest(operand, empty);
   if (exactTest !== undefined) return operand.perRow ? { ...exactTest, exact: false } : exactTest;
   if (!empty) return undefined;
@@ -233,7 +279,7 @@ function nullTest(operand: Operand, empty: boolean): Translation {
   switch (source.queryKind) {
     case 'text':
       // Empty text is ""; Kintone may also count blank text as empty: a superset.
-      return atom(operand.perRow ? `${field} in ("")` : `${field} = ""`, false);
+      return atom(operand.inSubtable ? `${field} in ("")` : `${field} = ""`, false);
     case 'longText':
       return source.fieldType === 'RICH_TEXT' ? undefined : atom(`${field} is empty`, false);
     default:
@@ -268,7 +314,7 @@ function comparison(
       const token = numberToken(number.text);
       if (token === undefined || operator === 'ne') return undefined;
       const exact = !zeroSatisfies(operator, number.sign) && !operand.perRow;
-      if (operator === 'eq' && operand.perRow) return atom(`${field} in (${token})`, false);
+      if (operator === 'eq' && operand.inSubtable) return atom(`${field} in (${token})`, exact);
       return atom(`${field} ${symbol[operator]} ${token}`, exact);
     }
     case 'systemTime':
@@ -279,13 +325,13 @@ function comparison(
       const token = dateLiteral(value);
       if (token === undefined || operator === 'ne') return undefined;
       if (operator === 'eq') {
-        return operand.perRow
+        return operand.inSubtable
           ? {
               ...andConditions(
-                atom(`${field} >= ${token}`, false),
-                atom(`${field} <= ${token}`, false),
+                atom(`${field} >= ${token}`, true),
+                atom(`${field} <= ${token}`, true),
               ),
-              exact: false,
+              exact: !operand.perRow,
             }
           : atom(`${field} = ${token}`, true);
       }
@@ -304,7 +350,7 @@ function comparison(
         if (value === '') return { constant: false };
         const quoted = quoteString(value);
         if (quoted === undefined) return undefined;
-        return atom(operand.perRow ? `${field} in (${quoted})` : `${field} = ${quoted}`, false);
+        return atom(operand.inSubtable ? `${field} in (${quoted})` : `${field} = ${quoted}`, false);
       }
       return undefined;
     }
@@ -423,7 +469,7 @@ function membership(
     const list = quotedList(items);
     if (list === undefined) return undefined;
     if (!negated) return atom(`${field} in ${list}`, exact);
-    if (operand.perRow) return undefined;
+    if (operand.inSubtable) return undefined;
     const notIn = atom(`${field} not in ${list}`, exact);
     // Empty values are kept by OData unless null was listed; Kintone may drop them from `not in`.
     return withNull ? notIn : orConditions(notIn, atom(`${field} in ("")`, true));
@@ -601,7 +647,7 @@ function translateCall(
   if (kind !== 'text' && kind !== 'longText' && kind !== 'files') return undefined;
   const quoted = quoteString(literal.value);
   if (quoted === undefined) return undefined;
-  if (negated && operand.perRow) return undefined;
+  if (negated && operand.inSubtable) return undefined;
   // Exact by the administrator's choice (containsAsLike): Kintone's word search decides.
   return atom(`${operand.field} ${negated ? 'not like' : 'like'} ${quoted}`, !operand.perRow);
 }
@@ -611,6 +657,7 @@ function translateLambda(
   negated: boolean,
   scope: TranslationScope,
 ): Translation {
+  if (node.source.kind === 'navigation') return translateSubtableAny(node, negated, scope);
   // Only `Tags/any(t: t eq 'A' or t eq 'B')` over a multi-choice collection column.
   if (node.operator !== 'any' || node.source.kind !== 'property') return undefined;
   const operand = operandOf(node.source, scope);
@@ -650,6 +697,44 @@ function translateLambda(
     atom(`${operand.field} not in ${list}`, exact),
     atom(`${operand.field} in ("")`, true),
   );
+}
+
+/**
+ * `Items/any(i: <predicate>)` on an app: Kintone matches a record when one subtable row
+ * satisfies all the `and`-joined positive conditions on that subtable, which is exactly
+ * `any`. Only exact predicates without negative operators are pushed (the gateway cannot
+ * evaluate navigation, so nothing here may be a mere superset); `all`, `not any` and
+ * `any()` without a predicate are not (records without rows match no Kintone condition).
+ */
+function translateSubtableAny(
+  node: Extract<BoundExpression, { kind: 'lambda' }>,
+  negated: boolean,
+  scope: TranslationScope,
+): Translation {
+  const source = node.source;
+  if (negated || node.operator !== 'any' || source.kind !== 'navigation') return undefined;
+  if (source.variable !== null || source.next !== undefined || scope.lambda !== undefined)
+    return undefined;
+  if (node.predicate === undefined || node.variable === undefined) return undefined;
+  const subtable = scope.table.kintone.subtables?.[source.navigation.name];
+  if (subtable === undefined) return undefined;
+  const inner = translateNode(
+    node.predicate,
+    false,
+    { ...scope, lambda: { variable: node.variable, subtable } },
+    false,
+  );
+  if (inner === undefined) return undefined;
+  if (isConstant(inner)) return inner.constant ? undefined : inner;
+  if (!inner.exact || inner.subtables !== undefined || hasNegativeOperator(inner.text))
+    return undefined;
+  return { ...inner, subtables: [subtable.code] };
+}
+
+/** Whether a condition uses `!=`, `not in`, `not like` or `is not empty` (outside string literals). */
+function hasNegativeOperator(text: string): boolean {
+  const withoutStrings = text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  return /!=|\bnot\b/.test(withoutStrings);
 }
 
 function translateNode(

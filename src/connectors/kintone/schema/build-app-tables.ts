@@ -16,6 +16,7 @@ import {
   subtableTableId,
   type KintoneColumnSource,
   type KintoneTableSchema,
+  type SubtableSource,
 } from './kintone-table-model.js';
 
 export const recordIdProperty = 'RecordId';
@@ -162,6 +163,7 @@ export function buildAppTables(
   addFields(app, fields, options, lookupTargets, false);
 
   const subtables: KintoneTableSchema[] = [];
+  const subtableSources: Record<string, SubtableSource> = {};
   const relationships: RelationshipSchema[] = [];
   for (const field of fields) {
     if (field.type !== 'SUBTABLE') continue;
@@ -226,6 +228,17 @@ export function buildAppTables(
       },
     );
     addFields(child, Object.values(field.fields ?? {}), options, lookupTargets, true);
+    subtableSources[navigationName] = {
+      code: field.code,
+      columns: Object.fromEntries(
+        child.columns.flatMap((column, index) => {
+          const source = child.sources[index];
+          return source === undefined || source.code.startsWith('$')
+            ? []
+            : [[column.name, { source, nullable: column.nullable }]];
+        }),
+      ),
+    };
     subtables.push({
       id: childId,
       name,
@@ -277,6 +290,7 @@ export function buildAppTables(
       columns: app.sources,
       delimiter: options.multiValueDelimiter,
       containsAsLike: options.containsAsLike,
+      subtables: subtableSources,
     },
   };
   return { app: appTable, subtables };

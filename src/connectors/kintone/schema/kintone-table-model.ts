@@ -82,6 +82,18 @@ export interface KintoneTableSource {
   readonly delimiter: string;
   /** Whether contains() may be answered by Kintone's `like`. */
   readonly containsAsLike: boolean;
+  /**
+   * For app tables: the subtables by navigation name, with their columns by column name,
+   * so that `Items/any(i: i/qty gt 5)` can be translated on the app's own table.
+   */
+  readonly subtables?: Readonly<Record<string, SubtableSource>>;
+}
+
+export interface SubtableSource {
+  readonly code: string;
+  readonly columns: Readonly<
+    Record<string, { readonly source: KintoneColumnSource; readonly nullable: boolean }>
+  >;
 }
 
 export interface KintoneTableSchema extends TableSchema {

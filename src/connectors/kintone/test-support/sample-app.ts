@@ -11,6 +11,7 @@ import {
   type BoundExpression,
   type BuiltInFunction,
   type ComparisonOperator,
+  type NavigationNode,
 } from '../../../odata/semantic/expression.js';
 import type { OrderByItem } from '../../../odata/semantic/order-by.js';
 import {
@@ -166,6 +167,45 @@ export function expressions(table: KintoneTableSchema) {
         args: [column(columnName), literalNode('Edm.String', text)],
       }),
     boolean: (value: boolean) => literalNode('Edm.Boolean', value),
+    /** `<navigation>/any(i: predicate)` or `all`, the predicate built over the related table. */
+    lambda: (
+      operator: 'any' | 'all',
+      navigation: string,
+      related: KintoneTableSchema,
+      predicate: (row: (column: string) => BoundExpression) => BoundExpression,
+    ): BoundExpression => {
+      const source = Object.freeze<NavigationNode>({
+        kind: 'navigation',
+        resultType: { type: 'Edm.Boolean', collection: true },
+        variable: null,
+        navigation: {
+          name: navigation,
+          targetSet: related.name,
+          targetType: related.name,
+          collection: true,
+          nullable: false,
+          constraints: [],
+        },
+        next: undefined,
+      });
+      const row = (column: string): BoundExpression => {
+        const property = propertyOf(related, column);
+        return Object.freeze({
+          kind: 'property',
+          resultType: { type: property.type, collection: false },
+          variable: 'i',
+          property,
+        });
+      };
+      return Object.freeze({
+        kind: 'lambda',
+        resultType: booleanType,
+        operator,
+        source,
+        variable: 'i',
+        predicate: predicate(row),
+      });
+    },
     asc: (name: string): OrderByItem => ({ expression: column(name), direction: 'asc' }),
     desc: (name: string): OrderByItem => ({ expression: column(name), direction: 'desc' }),
   };
