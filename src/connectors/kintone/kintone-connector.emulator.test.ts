@@ -321,6 +321,7 @@ describe.runIf(emulatorApi !== undefined)('KintoneConnector against the emulator
       .catch((error: unknown) => error);
     expect(stale).toBeInstanceOf(TsunagiError);
     expect((stale as TsunagiError).code).toBe('TSG601');
+    expect((stale as TsunagiError).headers['ETag']).toBe('W/"2"');
 
     const tooLong = await connector
       .write(

@@ -9,6 +9,7 @@
  */
 import { TsunagiError, type ErrorDetail } from '../../../errors/tsunagi-error.js';
 import type { Value } from '../../../odata/edm/primitive-type.js';
+import { formatEtag } from '../../../odata/serialize/etag.js';
 import type {
   ExecutionContext,
   NestedRows,
@@ -613,6 +614,45 @@ export class KintoneWriter {
     return { id: String(found['$id']?.value), revision: String(found['$revision']?.value) };
   }
 
+  /** A precondition failure on one record names the record's current ETag (one extra read). */
+  private async withCurrentEtag(
+    error: unknown,
+    requests: readonly PlannedRequest[],
+    operations: readonly WriteOperation[],
+    context: ExecutionContext,
+  ): Promise<unknown> {
+    const operation = operations[0];
+    const request = requests[0];
+    if (
+      !(error instanceof TsunagiError) ||
+      error.code !== 'TSG601' ||
+      operations.length !== 1 ||
+      operation === undefined ||
+      operation.kind === 'insert' ||
+      request === undefined
+    )
+      return error;
+    const table = operation.table as KintoneTableSchema;
+    const id =
+      table.kintone.kind === 'app'
+        ? (request.payload['id'] ?? (request.payload['ids'] as unknown[] | undefined)?.[0])
+        : request.edit?.parentId;
+    try {
+      const record = await this.readRecord(table, String(id), new Map(), context);
+      const revision = record?.['$revision']?.value;
+      if (typeof revision !== 'string') return error;
+      const etag = formatEtag(revision) ?? '';
+      return new TsunagiError('TSG601', `${error.message} Its current ETag is ${etag}.`, {
+        details: error.details,
+        headers: { ...error.headers, ETag: etag },
+        ...(error.innerError === undefined ? {} : { innerError: error.innerError }),
+        cause: error,
+      });
+    } catch {
+      return error;
+    }
+  }
+
   private async send(
     requests: readonly PlannedRequest[],
     operations: readonly WriteOperation[],
@@ -644,7 +684,12 @@ export class KintoneWriter {
       );
       return answer.results;
     } catch (error) {
-      throw this.writeError(error, requests, operations);
+      throw await this.withCurrentEtag(
+        this.writeError(error, requests, operations),
+        requests,
+        operations,
+        context,
+      );
     }
   }
 
