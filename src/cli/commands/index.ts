@@ -3,7 +3,8 @@
  * adding a command is one import and one line here.
  */
 import type { Command } from 'commander';
+import { registerKintoneEmulatorCommand } from './kintone-emulator-command.js';
 
 export function registerCommands(program: Command): void {
-  void program;
+  registerKintoneEmulatorCommand(program);
 }

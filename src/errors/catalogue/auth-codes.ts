@@ -28,4 +28,39 @@ export const authCodes = defineCodes({
     description:
       'Too many failed sign-in attempts from this address or for this user; wait for the time given in Retry-After.',
   },
+  TSG304: {
+    status: 401,
+    title: 'Session expired',
+    description:
+      'The console session is unknown, signed out, or past its idle or absolute lifetime. Sign in again.',
+  },
+  TSG305: {
+    status: 403,
+    title: 'Cross-site request refused',
+    description:
+      'A state-changing console request did not carry the CSRF token of its session (X-CSRF-Token header). Reload the console.',
+  },
+  TSG306: {
+    status: 400,
+    title: 'Invitation not valid',
+    description:
+      'The invitation link is unknown, already used, withdrawn or expired. Ask an administrator for a new invitation.',
+  },
+  TSG307: {
+    status: 400,
+    title: 'Password too weak',
+    description:
+      'The new password does not meet the password policy; details lists each rule it breaks (at least 12 characters, not the e-mail address, not a common password).',
+  },
+  TSG308: {
+    status: 403,
+    title: 'Current password wrong',
+    description: 'Changing a password needs the current password, and the one given is wrong.',
+  },
+  TSG309: {
+    status: 403,
+    title: 'Not allowed on your own account',
+    description:
+      'Administrators cannot disable, delete or change the role of their own account; ask another administrator.',
+  },
 });

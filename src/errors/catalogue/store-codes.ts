@@ -28,4 +28,45 @@ export const storeCodes = defineCodes({
     description:
       'The configuration store (SQLite file or PostgreSQL) cannot be reached or is not ready.',
   },
+  TSG504: {
+    status: 503,
+    title: 'Secret key does not match the store',
+    description:
+      'The secret key given to this node (TSUNAGI_SECRET_KEY or the key file in the data directory) cannot decrypt the credentials in the store. The message names the key id the store expects; start the node with that key.',
+  },
+  TSG505: {
+    status: 503,
+    title: 'Secret key unreadable',
+    description:
+      'TSUNAGI_SECRET_KEY or the key file is not a base64 encoded 32-byte key, or the key file cannot be read or created with mode 0600.',
+  },
+  TSG506: {
+    status: 409,
+    title: 'Already initialised',
+    description:
+      'The first administrator has already been created; sign in as an administrator and invite users instead.',
+  },
+  TSG507: {
+    status: 409,
+    title: 'Last administrator',
+    description:
+      'The change would leave no active administrator. Make another user an administrator first.',
+  },
+  TSG508: {
+    status: 503,
+    title: 'Store schema not supported',
+    description:
+      'The store was migrated by a newer Tsunagi version (it records migrations this version does not know), or a migration failed. Run the newer version, or restore the store.',
+  },
+  TSG509: {
+    status: 400,
+    title: 'Unknown connector kind',
+    description: 'The connection names a connector kind that this gateway does not provide.',
+  },
+  TSG510: {
+    status: 500,
+    title: 'Stored secret cannot be decrypted',
+    description:
+      'A stored credential fails authentication under its key: it was altered or copied from another row. Enter the credential again.',
+  },
 });
