@@ -17,7 +17,7 @@ import type { ExecutionContext } from '../src/connectors/connector.js';
 import { KintoneConnector } from '../src/connectors/kintone/kintone-connector.js';
 import type { KintoneTableSchema } from '../src/connectors/kintone/schema/kintone-table-model.js';
 import { parseKintoneSettings } from '../src/connectors/kintone/settings/kintone-settings.js';
-import { loadKintoneEmulator } from '../src/connectors/kintone/test-support/kintone-emulator-loader.js';
+import { startKintoneEmulator } from '../src/kintone-emulator/start-kintone-emulator.js';
 import type { EntitySetModel } from '../src/odata/edm/service-model.js';
 import { executeRead } from '../src/odata/execute/execute-read.js';
 import {
@@ -112,14 +112,12 @@ async function readThroughGateway(
 export async function benchmarkKintone(
   options: KintoneBenchmarkOptions = {},
 ): Promise<KintoneBenchmarkRow[]> {
-  const emulatorApi = await loadKintoneEmulator();
-  if (emulatorApi === undefined) throw new Error('The Kintone emulator is not in this checkout.');
   const results: KintoneBenchmarkRow[] = [];
   const listRuns = options.listRuns ?? 50;
 
   // List queries.
   {
-    const emulator = await emulatorApi.startKintoneEmulator({
+    const emulator = await startKintoneEmulator({
       records: options.listRecords ?? 20_000,
     });
     const { config } = parseKintoneSettings({
@@ -230,7 +228,7 @@ export async function benchmarkKintone(
 
   // Full read of a large app.
   {
-    const emulator = await emulatorApi.startKintoneEmulator({
+    const emulator = await startKintoneEmulator({
       records: options.fullReadRecords ?? 100_000,
     });
     const { config } = parseKintoneSettings({

@@ -231,7 +231,6 @@ export function describeConnectorConformance(
               break;
             case 'isNull':
               filters.push([operation, comparisonNode('eq', operand, literal(null))]);
-              filters.push([operation, comparisonNode('ne', operand, literal(null))]);
               break;
             default:
               // contains / startswith / endswith / any: connector-specific semantics.
@@ -351,27 +350,41 @@ export function describeConnectorConformance(
       const textColumns = table.columns.flatMap((column, index) =>
         column.type === 'Edm.String' && !column.collection ? [index] : [],
       );
-      const word = all
-        .flatMap((row) => textColumns.map((index) => row[index]))
-        .filter((value): value is string => typeof value === 'string')
-        .flatMap((text) => text.split(/[^A-Za-z0-9]+/))
-        .find((candidate) => candidate.length >= 4);
-      if (word === undefined) return;
-      const plan = connector.planScan(
-        request(table, { search: { kind: 'term', text: word, phrase: false } }),
-      );
-      expect(plan.searchApplied).toBe(true);
-      const rows = await execute(connector, table, plan);
-      expect(rows.length).toBeGreaterThan(0);
-      for (const row of rows) {
-        const texts = textColumns
-          .map((index) => row[index])
-          .filter((value): value is string => typeof value === 'string');
-        expect(
-          texts.some((text) => text.toLowerCase().includes(word.toLowerCase())),
-          `${word} in ${keyText(table, row)}`,
-        ).toBe(true);
+      const frequency = new Map<string, number>();
+      for (const row of all) {
+        for (const index of textColumns) {
+          const value = row[index];
+          if (typeof value !== 'string') continue;
+          for (const word of new Set(value.split(/[^A-Za-z0-9]+/))) {
+            if (word.length >= 4) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+          }
+        }
       }
+      const candidates = [...frequency.entries()]
+        .sort((left, right) => right[1] - left[1])
+        .slice(0, 10)
+        .map(([word]) => word);
+      if (candidates.length === 0) return;
+      let found = 0;
+      for (const word of candidates) {
+        const plan = connector.planScan(
+          request(table, { search: { kind: 'term', text: word, phrase: false } }),
+        );
+        expect(plan.searchApplied).toBe(true);
+        const rows = await execute(connector, table, plan);
+        found += rows.length;
+        for (const row of rows) {
+          const texts = textColumns
+            .map((index) => row[index])
+            .filter((value): value is string => typeof value === 'string');
+          expect(
+            texts.some((text) => text.toLowerCase().includes(word.toLowerCase())),
+            `${word} in ${keyText(table, row)}`,
+          ).toBe(true);
+        }
+      }
+      // Searching for the most frequent words of the table finds something.
+      expect(found).toBeGreaterThan(0);
     });
   });
 }

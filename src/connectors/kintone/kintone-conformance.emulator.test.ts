@@ -3,11 +3,11 @@
 // certificate over HTTPS. Plus what an administrator sees when the certificate is missing.
 import { describe, expect, it } from 'vitest';
 import {
-  loadKintoneEmulator,
-  type EmulatorOptions,
-  type KintoneEmulatorApi,
-  type RunningEmulator,
-} from './test-support/kintone-emulator-loader.js';
+  startKintoneEmulator,
+  type KintoneEmulatorOptions,
+  type RunningKintoneEmulator,
+} from '../../kintone-emulator/start-kintone-emulator.js';
+import { createTestCertificates } from '../../kintone-emulator/tls/test-certificates.js';
 import type { ExecutionContext } from '../connector.js';
 import {
   describeConnectorConformance,
@@ -15,13 +15,6 @@ import {
 } from '../conformance/connector-conformance.js';
 import { KintoneConnector } from './kintone-connector.js';
 import { parseKintoneSettings } from './settings/kintone-settings.js';
-
-const emulatorApi = await loadKintoneEmulator();
-
-function requireEmulator(): KintoneEmulatorApi {
-  if (emulatorApi === undefined) throw new Error('the Kintone emulator is not in this checkout');
-  return emulatorApi;
-}
 
 function context(): ExecutionContext {
   return {
@@ -32,11 +25,11 @@ function context(): ExecutionContext {
 }
 
 async function fixture(
-  options: EmulatorOptions,
-  settings: (emulator: RunningEmulator) => Record<string, string | number>,
+  options: KintoneEmulatorOptions,
+  settings: (emulator: RunningKintoneEmulator) => Record<string, string | number>,
   appCode: string,
 ): Promise<ConformanceFixture> {
-  const emulator = await requireEmulator().startKintoneEmulator({ records: 400, ...options });
+  const emulator = await startKintoneEmulator({ records: 400, ...options });
   const { config, problems } = parseKintoneSettings({
     url: emulator.url,
     authentication: 'password',
@@ -61,11 +54,11 @@ async function fixture(
   };
 }
 
-const appOf = (emulator: RunningEmulator, code: string) =>
+const appOf = (emulator: RunningKintoneEmulator, code: string) =>
   emulator.seedResult?.apps.find((candidate) => candidate.code === code);
 
-let certificatesPromise: ReturnType<KintoneEmulatorApi['createTestCertificates']> | undefined;
-const certificates = () => (certificatesPromise ??= requireEmulator().createTestCertificates());
+let certificatesPromise: ReturnType<typeof createTestCertificates> | undefined;
+const certificates = () => (certificatesPromise ??= createTestCertificates());
 const tls = async () => {
   const { ca, server } = await certificates();
   return {
@@ -76,9 +69,7 @@ const tls = async () => {
   };
 };
 
-if (emulatorApi === undefined) {
-  describe.skip('Kintone connector conformance (no emulator in this checkout)', () => undefined);
-} else {
+{
   describeConnectorConformance('kintone, password', () => fixture({}, () => ({}), 'CUSTOMERS'));
 
   describeConnectorConformance('kintone, API token', () =>
@@ -118,10 +109,10 @@ if (emulatorApi === undefined) {
   });
 }
 
-describe.runIf(emulatorApi !== undefined)('client certificates', () => {
+describe('client certificates', () => {
   it('connects with a PEM certificate, and says when the certificate is missing', async () => {
     const { ca, client } = await certificates();
-    const emulator = await requireEmulator().startKintoneEmulator({
+    const emulator = await startKintoneEmulator({
       records: 100,
       tls: await tls(),
     });

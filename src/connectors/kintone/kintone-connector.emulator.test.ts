@@ -4,9 +4,9 @@
 // injected faults.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  loadKintoneEmulator,
-  type RunningEmulator,
-} from './test-support/kintone-emulator-loader.js';
+  startKintoneEmulator,
+  type RunningKintoneEmulator,
+} from '../../kintone-emulator/start-kintone-emulator.js';
 import { TsunagiError } from '../../errors/tsunagi-error.js';
 import type { Value } from '../../odata/edm/primitive-type.js';
 import type { BoundExpression } from '../../odata/semantic/expression.js';
@@ -23,8 +23,6 @@ import type { KintoneTableSchema } from './schema/kintone-table-model.js';
 import { parseKintoneSettings } from './settings/kintone-settings.js';
 import { expressions, scanRequest } from './test-support/sample-app.js';
 
-const emulatorApi = await loadKintoneEmulator();
-
 const fastRetries = { baseDelayMs: 2, maxDelayMs: 20, maxAttempts: 12 };
 
 function context(calls: SourceCall[] = []): ExecutionContext {
@@ -36,7 +34,7 @@ function context(calls: SourceCall[] = []): ExecutionContext {
 }
 
 function connectorFor(
-  emulator: RunningEmulator,
+  emulator: RunningKintoneEmulator,
   settings: Record<string, string | number | boolean> = {},
 ): KintoneConnector {
   const { config, problems } = parseKintoneSettings({
@@ -83,8 +81,8 @@ function columnIndex(table: KintoneTableSchema, name: string): number {
   return index;
 }
 
-describe.runIf(emulatorApi !== undefined)('KintoneConnector against the emulator', () => {
-  let emulator: RunningEmulator;
+describe('KintoneConnector against the emulator', () => {
+  let emulator: RunningKintoneEmulator;
   let connector: KintoneConnector;
   const tables = new Map<string, KintoneTableSchema>();
   const table = (name: string): KintoneTableSchema => {
@@ -94,8 +92,7 @@ describe.runIf(emulatorApi !== undefined)('KintoneConnector against the emulator
   };
 
   beforeAll(async () => {
-    if (emulatorApi === undefined) return;
-    emulator = await emulatorApi.startKintoneEmulator({ records: 12000 });
+    emulator = await startKintoneEmulator({ records: 12000 });
     connector = connectorFor(emulator);
     for (const summary of await connector.listTables(context())) {
       tables.set(summary.name, await connector.describeTable(summary.id, context()));

@@ -36,6 +36,7 @@ export function pushdownFor(
   collection: boolean,
   options: Pick<KintoneSchemaOptions, 'containsAsLike'>,
   inSubtable: boolean,
+  fieldType = '',
 ): ColumnPushdown {
   // Fields inside a subtable are filtered per record ("any row"), which the gateway refines per row.
   let filter: FilterOperation[];
@@ -58,7 +59,11 @@ export function pushdownFor(
       filter = ['eq', 'in', 'isNull', ...(options.containsAsLike ? (['contains'] as const) : [])];
       break;
     case 'longText':
-      filter = ['isNull', ...(options.containsAsLike ? (['contains'] as const) : [])];
+      // `is empty` on rich text is not documented reliably: only multi-line text declares it.
+      filter = [
+        ...(fieldType === 'RICH_TEXT' ? [] : (['isNull'] as const)),
+        ...(options.containsAsLike ? (['contains'] as const) : []),
+      ];
       break;
     case 'choice':
       filter = ['eq', 'ne', 'in', 'isNull'];
@@ -378,7 +383,13 @@ export function mapField(
     requiredOnCreate: writable && field.required === true && defaultValue === undefined,
     ...(shape.options === undefined ? {} : { allowedValues: shape.options }),
     ...(defaultValue === undefined ? {} : { defaultValue }),
-    pushdown: pushdownFor(shape.queryKind, shape.collection, options, context.inSubtable),
+    pushdown: pushdownFor(
+      shape.queryKind,
+      shape.collection,
+      options,
+      context.inSubtable,
+      field.type,
+    ),
   };
   const source: KintoneColumnSource = {
     code: field.code,
