@@ -161,6 +161,9 @@ export class KintoneClient {
     const operation = `${call.method} ${call.api}`;
 
     let uncertain = false;
+    /** The last answer Kintone gave, reported instead of a timeout the deadline caused. */
+    let lastAnswer: KintoneApiError | undefined;
+    let deadlineLimited = false;
     for (let attempt = 1; ; attempt++) {
       let failure: KintoneApiError;
       const release = await this.gate.acquire(context.signal);
@@ -177,6 +180,7 @@ export class KintoneClient {
             operation,
           );
         }
+        deadlineLimited = remaining < this.config.timeoutMs;
         const response = await this.transport.send(request, {
           signal: context.signal,
           timeoutMs: Math.min(this.config.timeoutMs, remaining),
@@ -278,6 +282,18 @@ export class KintoneClient {
       }
 
       failure.afterUncertainAttempt = uncertain;
+      if (failure.answered) lastAnswer = failure;
+      else if (
+        failure.code === 'ETIMEDOUT' &&
+        deadlineLimited &&
+        lastAnswer !== undefined &&
+        !call.changesData
+      ) {
+        // A read's time ran out while Kintone kept refusing: report what it said. (A write's
+        // timeout stays: it may have been applied.)
+        lastAnswer.afterUncertainAttempt = uncertain;
+        throw lastAnswer;
+      }
       const retryable =
         failure.failure === 'notApplied' ||
         (failure.failure === 'unknown' && (!call.changesData || call.idempotent === true));
