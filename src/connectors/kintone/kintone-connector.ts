@@ -19,6 +19,7 @@ import type {
   WriteOperation,
   WriteResult,
 } from '../connector.js';
+import { KintoneApiError } from './http/kintone-api-error.js';
 import { KintoneClient } from './http/kintone-client.js';
 import { mapKintoneError } from './http/kintone-error-mapping.js';
 import type { RetrySchedule } from './http/retry-policy.js';
@@ -47,6 +48,8 @@ export interface KintoneConnectorOptions {
 }
 
 const userAgent = 'Tsunagi-Kintone-Connector/0.1';
+/** Kintone codes of an app that is listed but whose fields the connection may not read. */
+const unreadableAppCodes = new Set(['GAIA_IL23', 'CB_NO02', 'GAIA_NO01', 'GAIA_AP01']);
 const appsRevision = '1';
 
 export class KintoneConnector implements Connector {
@@ -105,8 +108,7 @@ export class KintoneConnector implements Connector {
             return await this.fetchApp(id, context);
           } catch (error) {
             // A configured app that no longer exists is left out; test() reports it.
-            if (error instanceof Error && 'code' in error && error.code === 'GAIA_AP01')
-              return undefined;
+            if (error instanceof KintoneApiError && error.code === 'GAIA_AP01') return undefined;
             throw error;
           }
         }),
@@ -140,9 +142,20 @@ export class KintoneConnector implements Connector {
       return this.directory.entries;
     }
     const apps = await this.fetchApps(context);
-    const entries = await Promise.all(
-      apps.map(async (app) => ({ app, form: await this.fetchForm(Number(app.appId), context) })),
+    const loaded = await Promise.all(
+      apps.map(async (app) => {
+        try {
+          return { app, form: await this.fetchForm(Number(app.appId), context) };
+        } catch (error) {
+          // An app the connection sees but cannot read the fields of (another guest space,
+          // no permission) cannot be published; the connection test names it.
+          if (error instanceof KintoneApiError && unreadableAppCodes.has(error.code ?? ''))
+            return undefined;
+          throw error;
+        }
+      }),
     );
+    const entries = loaded.filter((entry): entry is DirectoryEntry => entry !== undefined);
     this.directory = { entries, loadedAt: Date.now() };
     return entries;
   }
