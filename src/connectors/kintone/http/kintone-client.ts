@@ -171,14 +171,18 @@ export class KintoneClient {
       try {
         const remaining = context.deadline - Date.now();
         if (remaining <= 0) {
-          throw new KintoneApiError(
+          // Nothing more was sent: what Kintone last said explains the failure best.
+          if (lastAnswer !== undefined && (!uncertain || !call.changesData)) throw lastAnswer;
+          const expired = new KintoneApiError(
             0,
             'ETIMEDOUT',
             `The request's time ran out before ${operation} could be sent.`,
             undefined,
-            'notApplied',
+            uncertain ? 'unknown' : 'notApplied',
             operation,
           );
+          expired.afterUncertainAttempt = uncertain;
+          throw expired;
         }
         deadlineLimited = remaining < this.config.timeoutMs;
         const response = await this.transport.send(request, {

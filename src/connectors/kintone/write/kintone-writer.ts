@@ -28,6 +28,8 @@ import { encodeRecord, type KintoneWriteRecord } from './encode-values.js';
 import { fieldToken, numberToken, quoteString } from '../query/kintone-query-text.js';
 
 const maxBulkRequests = 20;
+/** Sends of one insert whose earlier outcomes were unknown and verified as not applied. */
+const maxInsertAttempts = 10;
 
 interface SubtableRowData {
   readonly id?: string;
@@ -546,7 +548,10 @@ export class KintoneWriter {
           if (applied !== undefined) return { revision: applied };
         }
         const uncertainInsert =
-          isInsert && error.failure === 'unknown' && operation !== undefined && attempt < 4;
+          isInsert &&
+          error.failure === 'unknown' &&
+          operation !== undefined &&
+          attempt < maxInsertAttempts;
         if (!uncertainInsert || Date.now() >= context.deadline) throw error;
         const found = await this.findInserted(
           operation.table as KintoneTableSchema,
