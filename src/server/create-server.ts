@@ -18,6 +18,8 @@ export interface ServerOptions {
   readonly readiness: ReadinessCheck;
   /** Trust X-Forwarded-* headers (behind a load balancer). */
   readonly trustProxy?: boolean;
+  /** Further parts of the server (admin API, web console), registered after the OData endpoint. */
+  readonly plugins?: readonly ((app: FastifyInstance) => void | Promise<void>)[];
 }
 
 /** Header fields whose values never reach a log. */
@@ -41,6 +43,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
   registerHealthRoutes(app, options.readiness);
   registerODataRoutes(app, options.provider, options.odata);
+  for (const plugin of options.plugins ?? []) await plugin(app);
   await app.ready();
   return app;
 }

@@ -62,6 +62,7 @@ function binderFor(
   const aliases = new Map<string, AliasSyntax>();
   for (const [name, text] of Object.entries(options.aliases ?? {})) {
     aliases.set(name, {
+      kind: 'alias',
       name,
       nameOffset: 0,
       valueOffset: 0,

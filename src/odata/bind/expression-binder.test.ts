@@ -378,6 +378,23 @@ describe('bindFilter: errors', () => {
   });
 });
 
+describe('bindFilter: long chains', () => {
+  it('binds a long or-chain without deep recursion', () => {
+    const terms = Array.from({ length: 20_000 }, (_, index) => `Score eq ${index}`).join(' or ');
+    const bound = bindFilter(terms, customerType, sampleModel, {
+      limits: { maxExpressionNodes: 100_000, maxUrlLength: 1_000_000 },
+    });
+    expect(bound.kind).toBe('logical');
+    let depth = 0;
+    let node: BoundExpression = bound;
+    while (node.kind === 'logical') {
+      depth++;
+      node = node.left;
+    }
+    expect(depth).toBe(19_999);
+  });
+});
+
 describe('bindExpression', () => {
   it('binds non-Boolean expressions', () => {
     expect(formatBoundExpression(bindExpression('Score add 1', customerType, sampleModel))).toBe(

@@ -34,8 +34,6 @@ import {
   type PrimitiveValue,
 } from '../edm/primitive-type.js';
 import {
-  findNavigationProperty,
-  findProperty,
   type EntityTypeModel,
   type NavigationPropertyModel,
   type PropertyModel,
@@ -63,6 +61,7 @@ import type {
   TypeFunctionSyntax,
 } from '../syntax/expression-syntax.js';
 import type { AliasSyntax } from '../syntax/query-option-syntax.js';
+import { navigationNamed, propertyNamed } from './member-index.js';
 import { bindError, type BindLocation } from './bind-error.js';
 import {
   builtInFunctionNamed,
@@ -95,12 +94,6 @@ export class AliasScope {
     if (alias !== undefined) return { alias, location: this.location(alias) };
     return this.parent?.find(name);
   }
-
-  static readonly empty = new AliasScope(new Map(), () => ({
-    target: undefined,
-    label: '',
-    origin: 0,
-  }));
 }
 
 /** What an expression is bound against. */
@@ -428,9 +421,9 @@ export class ExpressionBinder {
       }
       return undefined;
     }
-    const property = findProperty(position.type, segment.name);
+    const property = propertyNamed(position.type, segment.name);
     const navigation =
-      property === undefined ? findNavigationProperty(position.type, segment.name) : undefined;
+      property === undefined ? navigationNamed(position.type, segment.name) : undefined;
     if (segment.argumentLists.length > 0) {
       if (property === undefined && navigation === undefined && first) {
         const suggestion = suggestName(segment.name, builtInFunctions);
@@ -726,13 +719,34 @@ export class ExpressionBinder {
     }
   }
 
+  /**
+   * `a or b or c ...` parses into a left-deep tree; its left spine is walked in a loop so
+   * that long chains (raised node limits) cannot exhaust the stack.
+   */
   private bindLogical(syntax: BinarySyntax, operator: 'and' | 'or'): ValueResult {
-    const left = this.booleanOperand(this.bind(syntax.left), operator);
-    const right = this.booleanOperand(this.bind(syntax.right), operator);
-    return this.value(
-      { kind: 'logical', resultType: booleanType, operator, left: left.node, right: right.node },
-      syntax.offset,
-    );
+    const spine: BinarySyntax[] = [syntax];
+    let leftmost: ExpressionSyntax = syntax.left;
+    while (leftmost.kind === 'binary' && leftmost.operator === operator) {
+      spine.push(leftmost);
+      leftmost = leftmost.left;
+    }
+    let result = this.booleanOperand(this.bind(leftmost), operator);
+    for (let index = spine.length - 1; index >= 0; index--) {
+      const node = spine[index];
+      if (node === undefined) continue;
+      const right = this.booleanOperand(this.bind(node.right), operator);
+      result = this.value(
+        {
+          kind: 'logical',
+          resultType: booleanType,
+          operator,
+          left: result.node,
+          right: right.node,
+        },
+        node.offset,
+      );
+    }
+    return result;
   }
 
   private booleanOperand(result: BindResult, operator: string): ValueResult {

@@ -18,8 +18,6 @@
 import type { ErrorCode } from '../../errors/catalogue/index.js';
 import type { TsunagiError } from '../../errors/tsunagi-error.js';
 import {
-  findNavigationProperty,
-  findProperty,
   type EntitySetModel,
   type EntityTypeModel,
   type NavigationPropertyModel,
@@ -37,6 +35,7 @@ import type {
   QueryOptionsSyntax,
   SelectItemSyntax,
 } from '../syntax/query-option-syntax.js';
+import { navigationNamed, propertyNamed } from './member-index.js';
 import { bindError, type BindLocation } from './bind-error.js';
 import { AliasScope, ExpressionBinder } from './expression-binder.js';
 import { suggestName } from './name-suggestion.js';
@@ -219,9 +218,8 @@ function bindSelect(
     if (first.kind === 'annotation') {
       throw bindError('TSG210', location, first.offset, 'selecting annotations is not supported');
     }
-    const property = findProperty(type, first.name);
-    const navigation =
-      property === undefined ? findNavigationProperty(type, first.name) : undefined;
+    const property = propertyNamed(type, first.name);
+    const navigation = property === undefined ? navigationNamed(type, first.name) : undefined;
     if (property === undefined && navigation === undefined) {
       throw unknownMember('TSG202', type, first.name, first.offset, location);
     }
@@ -302,9 +300,9 @@ function bindExpand(
     if (first.kind === 'annotation') {
       throw bindError('TSG210', location, first.offset, 'expanding annotations is not supported');
     }
-    const navigation = findNavigationProperty(type, first.name);
+    const navigation = navigationNamed(type, first.name);
     if (navigation === undefined) {
-      if (findProperty(type, first.name) !== undefined) {
+      if (propertyNamed(type, first.name) !== undefined) {
         throw bindError(
           'TSG208',
           location,

@@ -23,8 +23,6 @@
  */
 import type { Value } from '../edm/primitive-type.js';
 import {
-  findNavigationProperty,
-  findProperty,
   type EntitySetModel,
   type NavigationPropertyModel,
   type PropertyModel,
@@ -49,6 +47,7 @@ import type {
 } from '../syntax/expression-syntax.js';
 import type { PathSegmentSyntax, ResourcePathSyntax } from '../syntax/path-syntax.js';
 import { tryParsePrimitiveValue } from '../syntax/primitive-value-parser.js';
+import { navigationNamed, propertyNamed } from './member-index.js';
 import { bindError, pathBindLocation } from './bind-error.js';
 import type { AliasScope } from './expression-binder.js';
 import { literalValueAs } from './literal-values.js';
@@ -332,7 +331,7 @@ class ResourcePathBinder {
         `paths that continue after ${state.description} are not supported, because its key is not in the URL; address it by key instead`,
       );
     }
-    const property = findProperty(type, segment.name);
+    const property = propertyNamed(type, segment.name);
     if (property !== undefined) {
       if (segment.argumentLists.length > 0) {
         throw this.error(
@@ -343,7 +342,7 @@ class ResourcePathBinder {
       }
       return { kind: 'property', entity: state.entity, property, value: false };
     }
-    const navigation = findNavigationProperty(type, segment.name);
+    const navigation = navigationNamed(type, segment.name);
     if (navigation === undefined) {
       const names = [
         ...type.properties.map((item) => item.name),
@@ -415,8 +414,8 @@ class ResourcePathBinder {
     const implied = new Map<string, Value>();
     for (const constraint of navigation.constraints) {
       if (!parent.key.has(constraint.property)) continue;
-      const parentProperty = findProperty(parent.set.entityType, constraint.property);
-      const targetProperty = findProperty(target.entityType, constraint.referencedProperty);
+      const parentProperty = propertyNamed(parent.set.entityType, constraint.property);
+      const targetProperty = propertyNamed(target.entityType, constraint.referencedProperty);
       if (parentProperty === undefined || targetProperty === undefined) continue;
       const value = convertValue(
         parent.key.get(constraint.property) ?? null,
@@ -438,8 +437,8 @@ class ResourcePathBinder {
     let expression: BoundExpression | undefined;
     for (const constraint of navigation.constraints) {
       if (!parent.key.has(constraint.property)) return undefined;
-      const parentProperty = findProperty(parent.set.entityType, constraint.property);
-      const targetProperty = findProperty(target.entityType, constraint.referencedProperty);
+      const parentProperty = propertyNamed(parent.set.entityType, constraint.property);
+      const targetProperty = propertyNamed(target.entityType, constraint.referencedProperty);
       if (parentProperty === undefined || targetProperty === undefined) return undefined;
       const value = convertValue(
         parent.key.get(constraint.property) ?? null,
@@ -481,7 +480,7 @@ class ResourcePathBinder {
     return state.set.entityType.key
       .filter((name) => !state.implied.has(name))
       .map((name) => {
-        const property = findProperty(state.set.entityType, name);
+        const property = propertyNamed(state.set.entityType, name);
         if (property === undefined) {
           throw new Error(`key property ${name} of ${state.set.name} is not a property`);
         }
@@ -517,7 +516,7 @@ class ResourcePathBinder {
       if (name === undefined) {
         throw this.error('TSG206', item.offset, 'name every value of a composite key (Name=value)');
       }
-      const property = keyNames.includes(name) ? findProperty(set.entityType, name) : undefined;
+      const property = keyNames.includes(name) ? propertyNamed(set.entityType, name) : undefined;
       if (property === undefined) {
         const suggestion = suggestName(name, keyNames);
         throw this.error(

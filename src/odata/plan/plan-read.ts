@@ -4,7 +4,8 @@
  * down (planScan, pure), checks that the connector's answer is consistent, and derives
  * what the gateway must still do. It never calls a source.
  *
- * Paging: the result has a total order (the client's $orderby, then the key ascending).
+ * Paging: a paged result (or one cut by $top/$skip) has a total order (the client's
+ * $orderby, then the key ascending); an unpaged, unordered read has none and streams.
  * Each page asks the source for one row more than it delivers, to know whether a next
  * page exists; the next page starts after the last row delivered (keyset), or at an
  * offset when the order keys cannot be carried in a token.
@@ -115,7 +116,15 @@ export function checkScanPlan(connector: Connector, plan: ScanPlan): void {
 export function planRead(input: ReadPlanInput): ReadPlan {
   const { set, table, connector, options, position } = input;
   const filter = conjunction(options.filter, input.constraint);
-  const orderBy = totalOrder(set, options.orderBy);
+  // Paging, $top and $skip need a deterministic order; a plain full read needs none, so it
+  // can stream straight from the source without a sort.
+  const ordered =
+    options.orderBy.length > 0 ||
+    input.pageSize !== undefined ||
+    options.top !== undefined ||
+    options.skip !== undefined ||
+    position !== undefined;
+  const orderBy = ordered ? totalOrder(set, options.orderBy) : [];
   const keyset =
     position?.after === undefined ? undefined : keysetPredicate(orderBy, position.after);
   const skip =
@@ -155,7 +164,7 @@ export function planRead(input: ReadPlanInput): ReadPlan {
   const residual: ResidualPlan = {
     filter: scan.residualFilter,
     search: request.search !== undefined && !scan.searchApplied ? request.search : undefined,
-    orderBy: scan.orderApplied ? undefined : orderBy,
+    orderBy: scan.orderApplied || orderBy.length === 0 ? undefined : orderBy,
     skip: scan.skipApplied ? 0 : skip,
     top: scan.topApplied ? undefined : sourceTop,
   };

@@ -23,11 +23,12 @@
  * The parser stops where the grammar cannot continue and leaves the rest to its caller
  * ($filter wants the end of the value, a nested option wants `;` or `)`).
  */
-import { isWhitespace } from './character-classes.js';
+import { isAsciiLetter, isWhitespace } from './character-classes.js';
 import type {
   ArgumentListSyntax,
   ArgumentSyntax,
   BinaryOperatorSyntax,
+  CaseBranchSyntax,
   CaseSyntax,
   CountSegmentSyntax,
   ExpressionSyntax,
@@ -38,6 +39,7 @@ import type {
   MemberSegmentSyntax,
   MethodCallSyntax,
   NameSegmentSyntax,
+  ObjectMemberSyntax,
   TypeFunctionSyntax,
   TypeNameSyntax,
 } from './expression-syntax.js';
@@ -83,24 +85,41 @@ export const builtInMethodNames: ReadonlySet<string> = new Set([
   'geo.intersects',
 ]);
 
-const precedenceLevels: readonly (readonly BinaryOperatorSyntax[])[] = [
-  ['or'],
-  ['and'],
-  ['eq', 'ne'],
-  ['lt', 'le', 'gt', 'ge'],
-  ['add', 'sub'],
-  ['mul', 'divby', 'div', 'mod'],
-];
+/** Binding strength of the binary operators (higher binds tighter); has and in bind like paths. */
+const operatorLevels: ReadonlyMap<string, number> = new Map<BinaryOperatorSyntax, number>([
+  ['or', 0],
+  ['and', 1],
+  ['eq', 2],
+  ['ne', 2],
+  ['lt', 3],
+  ['le', 3],
+  ['gt', 3],
+  ['ge', 3],
+  ['add', 4],
+  ['sub', 4],
+  ['mul', 5],
+  ['div', 5],
+  ['divby', 5],
+  ['mod', 5],
+  ['has', 6],
+  ['in', 6],
+]);
+const postfixLevel = 6;
 
-const allOperators: readonly BinaryOperatorSyntax[] = [...precedenceLevels.flat(), 'has', 'in'];
+const allOperators = [...operatorLevels.keys()] as readonly BinaryOperatorSyntax[];
 
 interface OperatorMatch {
   readonly operator: BinaryOperatorSyntax;
+  readonly level: number;
   readonly keywordIndex: number;
   readonly next: number;
 }
 
 export class ExpressionParser {
+  /** The last operator lookahead, by position: precedence climbing asks twice at one place. */
+  private peekedPosition = -1;
+  private peekedOperator: OperatorMatch | undefined;
+
   constructor(private readonly s: SyntaxScanner) {}
 
   /** commonExpr: parses as much as the grammar allows; the caller checks what follows. */
@@ -109,7 +128,7 @@ export class ExpressionParser {
     if (s.atEnd()) s.failExpected('an expression');
     if (isWhitespace(s.peek())) s.fail('unexpected whitespace before the expression');
     s.enter();
-    const expression = this.parseLevel(0);
+    const expression = this.parseBinary(0);
     s.leave();
     return expression;
   }
@@ -151,17 +170,18 @@ export class ExpressionParser {
     return lists;
   }
 
-  private parseLevel(level: number): ExpressionSyntax {
-    const operators = precedenceLevels[level];
-    if (operators === undefined) return this.parseUnary();
+  /** Precedence climbing over the binary operators of `minimumLevel` and tighter. */
+  private parseBinary(minimumLevel: number): ExpressionSyntax {
     const s: SyntaxScanner = this.s;
     const start = s.position;
-    let left = this.parseLevel(level + 1);
+    let left = this.parseUnary();
     for (;;) {
-      const match = this.operatorAhead(operators);
-      if (match === undefined) return left;
+      const match = this.operatorAhead();
+      if (match === undefined || match.level < minimumLevel || match.level === postfixLevel) {
+        return left;
+      }
       s.position = match.next;
-      const right = this.parseLevel(level + 1);
+      const right = this.parseBinary(match.level + 1);
       left = this.binary(start, match, left, right);
     }
   }
@@ -184,20 +204,30 @@ export class ExpressionParser {
     });
   }
 
-  /** Whitespace, one of `operators`, whitespace: the position is not moved. */
-  private operatorAhead(operators: readonly BinaryOperatorSyntax[]): OperatorMatch | undefined {
+  /** Whitespace, an operator word, whitespace: the position is not moved. */
+  private operatorAhead(): OperatorMatch | undefined {
     const s: SyntaxScanner = this.s;
+    if (this.peekedPosition === s.position) return this.peekedOperator;
+    this.peekedPosition = s.position;
+    this.peekedOperator = undefined;
+    const text = s.text;
     let index = s.position;
-    if (index >= s.end || !isWhitespace(s.text.charCodeAt(index))) return undefined;
-    while (index < s.end && isWhitespace(s.text.charCodeAt(index))) index++;
-    for (const operator of operators) {
-      if (!s.hasWordAt(index, operator)) continue;
-      let next = index + operator.length;
-      if (next >= s.end || !isWhitespace(s.text.charCodeAt(next))) continue;
-      while (next < s.end && isWhitespace(s.text.charCodeAt(next))) next++;
-      return { operator, keywordIndex: index, next };
-    }
-    return undefined;
+    if (index >= s.end || !isWhitespace(text.charCodeAt(index))) return undefined;
+    while (index < s.end && isWhitespace(text.charCodeAt(index))) index++;
+    let next = index;
+    while (next < s.end && next - index < 6 && isAsciiLetter(text.charCodeAt(next))) next++;
+    if (next - index < 2 || next >= s.end || !isWhitespace(text.charCodeAt(next))) return undefined;
+    const operator = text.slice(index, next).toLowerCase();
+    const level = operatorLevels.get(operator);
+    if (level === undefined) return undefined;
+    while (next < s.end && isWhitespace(text.charCodeAt(next))) next++;
+    this.peekedOperator = {
+      operator: operator as BinaryOperatorSyntax,
+      level,
+      keywordIndex: index,
+      next,
+    };
+    return this.peekedOperator;
   }
 
   private parseUnary(): ExpressionSyntax {
@@ -235,8 +265,8 @@ export class ExpressionParser {
     const s: SyntaxScanner = this.s;
     let left = primary;
     for (;;) {
-      const match = this.operatorAhead(['has', 'in']);
-      if (match === undefined) return left;
+      const match = this.operatorAhead();
+      if (match === undefined || match.level !== postfixLevel) return left;
       s.position = match.next;
       const right = match.operator === 'in' ? this.parseInOperand() : this.parsePrimary();
       left = this.binary(start, match, left, right);
@@ -567,7 +597,9 @@ export class ExpressionParser {
           else s.position = itemStart;
         }
         const value = restricted ? this.parseRestrictedValue() : this.parseArgumentValue();
-        items.push(Object.freeze({ offset: s.rawOffset(itemStart), name, value }));
+        items.push(
+          Object.freeze({ kind: 'argument', offset: s.rawOffset(itemStart), name, value }),
+        );
         s.skipWhitespace();
         if (s.accept(',')) {
           s.skipWhitespace();
@@ -689,13 +721,13 @@ export class ExpressionParser {
     s.expect('(');
     s.enter(start);
     s.skipWhitespace();
-    const branches: { condition: ExpressionSyntax; value: ExpressionSyntax }[] = [];
+    const branches: CaseBranchSyntax[] = [];
     for (;;) {
       const condition = this.parseCommonExpression();
       this.expectAfterExpression(':');
       s.skipWhitespace();
       const value = this.parseCommonExpression();
-      branches.push(Object.freeze({ condition, value }));
+      branches.push(Object.freeze({ kind: 'caseBranch', condition, value }));
       s.skipWhitespace();
       if (s.accept(',')) {
         s.skipWhitespace();
@@ -747,7 +779,7 @@ export class ExpressionParser {
     s.position++;
     s.enter(start);
     s.skipWhitespace();
-    const members: { name: string; value: ExpressionSyntax }[] = [];
+    const members: ObjectMemberSyntax[] = [];
     if (!s.accept('}')) {
       for (;;) {
         if (!s.peekIs('"')) s.failExpected('a member name in double quotes');
@@ -756,7 +788,7 @@ export class ExpressionParser {
         s.expect(':');
         s.skipWhitespace();
         const value = s.peekIs('"') ? this.readJsonString() : this.parseCommonExpression();
-        members.push(Object.freeze({ name, value }));
+        members.push(Object.freeze({ kind: 'objectMember', name, value }));
         s.skipWhitespace();
         if (s.accept(',')) {
           s.skipWhitespace();

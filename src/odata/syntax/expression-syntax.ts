@@ -54,6 +54,7 @@ export interface LiteralSyntax {
 
 /** One `name=value` or plain value inside the parentheses after a name. */
 export interface ArgumentSyntax {
+  readonly kind: 'argument';
   readonly offset: number;
   readonly name: string | undefined;
   readonly value: ExpressionSyntax;
@@ -160,13 +161,17 @@ export interface TypeFunctionSyntax {
 }
 
 /** `case(condition:value, ...)`. */
+export interface CaseBranchSyntax {
+  readonly kind: 'caseBranch';
+  readonly condition: ExpressionSyntax;
+  readonly value: ExpressionSyntax;
+}
+
+/** `case(condition:value, ...)`. */
 export interface CaseSyntax {
   readonly kind: 'case';
   readonly offset: number;
-  readonly branches: readonly {
-    readonly condition: ExpressionSyntax;
-    readonly value: ExpressionSyntax;
-  }[];
+  readonly branches: readonly CaseBranchSyntax[];
 }
 
 export type BinaryOperatorSyntax =
@@ -219,10 +224,17 @@ export interface ArraySyntax {
 }
 
 /** A JSON object `{"name": value, ...}` (4.01). */
+export interface ObjectMemberSyntax {
+  readonly kind: 'objectMember';
+  readonly name: string;
+  readonly value: ExpressionSyntax;
+}
+
+/** A JSON object `{"name": value, ...}` (4.01). */
 export interface ObjectSyntax {
   readonly kind: 'object';
   readonly offset: number;
-  readonly members: readonly { readonly name: string; readonly value: ExpressionSyntax }[];
+  readonly members: readonly ObjectMemberSyntax[];
 }
 
 export type ExpressionSyntax =

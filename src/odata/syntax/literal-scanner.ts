@@ -45,7 +45,7 @@ export function scanLiteral(s: SyntaxScanner): LiteralSyntax | undefined {
   return scanPrefixedLiteral(s, start);
 }
 
-/** Reads a literal for a whole text (used by tests and the conformance run). */
+/** Creates a frozen literal node that starts at `start` (counted against the node limit). */
 export function literalNode(
   s: SyntaxScanner,
   start: number,

@@ -3,7 +3,8 @@
  * and the raw query string into a RequestSyntax (checking the URL length first and the
  * rules that tie path and query together: `$entity` needs `$id`, `$metadata` and
  * `$batch` take only `$format`); `parseExpression` parses one expression as it would
- * appear as a $filter value. Both take percent-encoded text and throw TsunagiError.
+ * appear as a $filter value; `parseLiteral` one literal. All take percent-encoded text
+ * and throw TsunagiError.
  */
 import { TsunagiError } from '../../errors/tsunagi-error.js';
 import { ExpressionParser } from './expression-parser.js';

@@ -65,6 +65,7 @@ describe('parsePrimitiveValue', () => {
     ['Edm.Decimal', '42.'],
     ['Edm.Decimal', '.1'],
     ['Edm.Decimal', 'INF'],
+    ['Edm.Decimal', '1e999999999'],
     ['Edm.Double', '-0.314e1e2'],
     ['Edm.Date', '2012-02-30'],
     ['Edm.Date', '2100-02-29'],

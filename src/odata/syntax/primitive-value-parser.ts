@@ -60,7 +60,7 @@ export function tryParsePrimitiveValue(
     case 'Edm.Int64':
       return /^[+-]?\d+$/.test(text) ? integerValue(text, type) : undefined;
     case 'Edm.Decimal':
-      return isDecimalText(text) ? canonicalDecimal(text) : undefined;
+      return canonicalDecimal(text);
     case 'Edm.Double':
     case 'Edm.Single':
       return doubleValue(text);
@@ -113,14 +113,21 @@ function isDecimalText(text: string): boolean {
   return /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text);
 }
 
-/** `[+-]digits[.digits][e[+-]digits]` as canonical decimal text. */
-export function canonicalDecimal(text: string): string {
+/** Exponents beyond this are refused: expanding them would only produce huge strings. */
+const maximumDecimalExponent = 1_000;
+
+/**
+ * `[+-]digits[.digits][e[+-]digits]` as canonical decimal text; undefined for other
+ * text and for exponents beyond ±1000.
+ */
+export function canonicalDecimal(text: string): string | undefined {
   const match = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
-  if (match === null) return text;
+  if (match === null) return undefined;
   const negative = match[1] === '-';
   let integer = match[2] ?? '0';
   let fraction = match[3] ?? '';
   const exponent = Number(match[4] ?? '0');
+  if (Math.abs(exponent) > maximumDecimalExponent) return undefined;
   if (exponent > 0) {
     const shift = Math.min(exponent, fraction.length);
     integer += fraction.slice(0, shift) + '0'.repeat(exponent - shift);

@@ -9,6 +9,7 @@ import type { ExpressionSyntax } from './expression-syntax.js';
 
 /** One system query option as written: its name (`$filter`, `Filter` ...) and where its value starts. */
 export interface OptionSyntax<T> {
+  readonly kind: 'option';
   /** The name as written in the URL. */
   readonly name: string;
   /** The canonical name (`$filter`), used in messages and error targets. */
@@ -72,6 +73,7 @@ export interface ComputeItemSyntax {
 }
 
 export interface AliasSyntax {
+  readonly kind: 'alias';
   /** Without the `@`. */
   readonly name: string;
   readonly nameOffset: number;
@@ -80,6 +82,7 @@ export interface AliasSyntax {
 }
 
 export interface CustomOptionSyntax {
+  readonly kind: 'customOption';
   readonly name: string;
   readonly value: string | undefined;
   readonly offset: number;

@@ -91,8 +91,8 @@ describe('parseQueryOptions: the query string', () => {
       "$filter=Name eq @name&@name='Ann'&find=O%27Neil&!special&$skiptoken=abc%3D",
     );
     expect(query.custom).toEqual([
-      { name: 'find', value: "O'Neil", offset: 34 },
-      { name: '!special', value: undefined, offset: 48 },
+      { kind: 'customOption', name: 'find', value: "O'Neil", offset: 34 },
+      { kind: 'customOption', name: '!special', value: undefined, offset: 48 },
     ]);
     expect(formatExpression(query.aliases.get('name')?.value ?? fail())).toBe("'Ann'");
     expect(query.skipToken?.value).toBe('abc=');
@@ -232,6 +232,7 @@ describe('parseQueryOptions: errors and limits', () => {
     ['$index=fortytwo', 'TSG102', '$index', 0, 'expected an integer'],
     ['@p=1&@p=2', 'TSG102', undefined, 5, 'defined twice'],
     ['@1p=1', 'TSG102', undefined, 0, 'not a valid parameter alias name'],
+    ['$top=1&=5', 'TSG102', undefined, 7, 'a query option needs a name'],
     ['$skiptoken=', 'TSG105', '$skiptoken', 0, 'expected a value for $skiptoken'],
   ])('%s', (query, code, target, position, fragment) => {
     const error = errorOf(query);

@@ -149,6 +149,8 @@ function parseTopLevelOption(
     label: 'the query string',
     origin: 0,
   };
+  if (nameEnd === start)
+    throw syntaxError(nameLocation, start, 'a query option needs a name before =');
   const name = decodeSource(query, start, nameEnd, nameLocation).text;
   const valueStart = equals === -1 ? end : equals + 1;
   if (name.startsWith('@')) {
@@ -177,7 +179,13 @@ function parseTopLevelOption(
     expectValueEnd(scanner, name);
     aliases.set(
       aliasName,
-      Object.freeze({ name: aliasName, nameOffset: start, valueOffset: valueStart, value }),
+      Object.freeze({
+        kind: 'alias',
+        name: aliasName,
+        nameOffset: start,
+        valueOffset: valueStart,
+        value,
+      }),
     );
     return;
   }
@@ -192,7 +200,7 @@ function parseTopLevelOption(
     }
     const value =
       equals === -1 ? undefined : decodeSource(query, valueStart, end, nameLocation).text;
-    custom.push(Object.freeze({ name, value, offset: start }));
+    custom.push(Object.freeze({ kind: 'customOption', name, value, offset: start }));
     return;
   }
   const location: ErrorLocation = {
@@ -292,6 +300,7 @@ class OptionsParser {
     const s: SyntaxScanner = this.s;
     const option = <T>(value: T): OptionSyntax<T> =>
       Object.freeze({
+        kind: 'option',
         name: writtenName,
         canonicalName: definition.canonical,
         nameOffset: nameIndex,
@@ -693,6 +702,7 @@ class OptionsParser {
         aliases.set(
           name,
           Object.freeze({
+            kind: 'alias',
             name,
             nameOffset: s.rawOffset(nameStart),
             valueOffset: s.rawOffset(valueStart),

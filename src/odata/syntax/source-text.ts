@@ -71,24 +71,26 @@ export function decodeSource(
   if (firstPercent === -1 || firstPercent >= end) {
     return new SourceText(raw.slice(start, end), undefined, start, end);
   }
-  let text = raw.slice(start, firstPercent);
-  const offsets: number[] = [];
-  for (let index = start; index < firstPercent; index++) offsets.push(index);
-  let index = firstPercent;
+  // Decoded text is never longer than the raw text, so the offsets fit in raw length + 1.
+  const offsets = new Int32Array(end - start + 1);
+  let text = '';
+  let length = 0;
+  let index = start;
   while (index < end) {
-    const code = raw.charCodeAt(index);
-    if (code !== 0x25) {
-      text += raw[index];
-      offsets.push(index);
-      index++;
-      continue;
+    let percent = raw.indexOf('%', index);
+    if (percent === -1 || percent > end) percent = end;
+    if (percent > index) {
+      text += raw.slice(index, percent);
+      for (let offset = index; offset < percent; offset++) offsets[length++] = offset;
+      index = percent;
+      if (index >= end) break;
     }
     const sequenceStart = index;
     const lead = readEncodedByte(raw, index, end, location);
     index += 3;
     if (lead < 0x80) {
       text += String.fromCharCode(lead);
-      offsets.push(sequenceStart);
+      offsets[length++] = sequenceStart;
       continue;
     }
     let continuationBytes: number;
@@ -126,11 +128,11 @@ export function decodeSource(
     }
     const decoded = String.fromCodePoint(codePoint);
     text += decoded;
-    offsets.push(sequenceStart);
-    if (decoded.length === 2) offsets.push(sequenceStart);
+    offsets[length++] = sequenceStart;
+    if (decoded.length === 2) offsets[length++] = sequenceStart;
   }
-  offsets.push(end);
-  return new SourceText(text, Int32Array.from(offsets), start, end);
+  offsets[length] = end;
+  return new SourceText(text, offsets.subarray(0, length + 1), start, end);
 }
 
 function readEncodedByte(raw: string, index: number, end: number, location: ErrorLocation): number {

@@ -90,11 +90,19 @@ export class SyntaxScanner {
     return this.position - start;
   }
 
-  /** Whether `word` (ASCII) starts at `index`, compared case-insensitively. */
+  /**
+   * Whether `word` starts at `index`. Case-insensitive comparison folds ASCII letters
+   * only, so `word` must be given in lower case then.
+   */
   hasWordAt(index: number, word: string, caseSensitive = false): boolean {
     if (index + word.length > this.end) return false;
-    const slice = this.text.slice(index, index + word.length);
-    return caseSensitive ? slice === word : slice.toLowerCase() === word;
+    const text = this.text;
+    for (let offset = 0; offset < word.length; offset++) {
+      let code = text.charCodeAt(index + offset);
+      if (!caseSensitive && code >= 0x41 && code <= 0x5a) code |= 0x20;
+      if (code !== word.charCodeAt(offset)) return false;
+    }
+    return true;
   }
 
   /** Whether an identifier character (which would extend a word) is at `index`. */

@@ -204,7 +204,7 @@ describe('KintoneClient', () => {
     expect(failure).toBeInstanceOf(KintoneApiError);
     const mapped = mapKintoneError(failure, { action: 'inserting', guestSpaceId: undefined });
     expect(mapped).toBeInstanceOf(TsunagiError);
-    expect((mapped as TsunagiError).code).toBe('TSG614');
+    expect((mapped as TsunagiError).code).toBe('TSG613');
     client.close();
   });
 

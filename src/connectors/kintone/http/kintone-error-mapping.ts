@@ -71,7 +71,7 @@ export function mapKintoneError(error: unknown, context: ErrorContext): unknown 
   const code = error.code ?? '';
   if (error.failure === 'unknown' && /^(POST|PUT|DELETE) /.test(error.call)) {
     return new TsunagiError(
-      'TSG614',
+      'TSG613',
       `Kintone did not confirm the change (${error.answered ? `HTTP ${error.status}` : error.message}) while ${context.action}; it may or may not have been applied.`,
       options,
     );
