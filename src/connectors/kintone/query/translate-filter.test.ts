@@ -165,6 +165,18 @@ const appCases: readonly Case[] = [
   ['start ge 09:30:15', (e) => e.ge('start', '09:30:15'), 'start > "09:30"', 'exact'],
   ['start lt 09:30:00', (e) => e.lt('start', '09:30:00'), 'start < "09:30"', 'superset'],
   [
+    "start gt '09:30' as text (Salesforce compatibility model)",
+    (e) => comparisonNode('gt', e.column('start'), literalNode('Edm.String', '09:30')),
+    undefined,
+    'residual',
+  ],
+  [
+    "start gt '09:30:00' as text",
+    (e) => comparisonNode('gt', e.column('start'), literalNode('Edm.String', '09:30:00')),
+    'start > "09:30"',
+    'exact',
+  ],
+  [
     'Created_by eq user1',
     (e) => e.eq('Created_by', 'user1'),
     'Created_by in ("user1")',

@@ -342,7 +342,7 @@ function comparison(
       );
     }
     case 'time':
-      return timeComparison(operand, operator, value);
+      return timeComparison(operand, operator, value, literal.resultType.type);
     case 'text': {
       if (typeof value !== 'string') return undefined;
       if (operator === 'eq') {
@@ -405,11 +405,24 @@ function dateTimeComparison(
   }
 }
 
-function timeComparison(operand: Operand, operator: ComparisonOperator, value: Value): Translation {
+function timeComparison(
+  operand: Operand,
+  operator: ComparisonOperator,
+  value: Value,
+  literalType: string,
+): Translation {
   const time = minuteOfDay(value);
   if (time === undefined) return undefined;
   // In Salesforce mode the column is text "HH:MM": only literals of that exact form compare the same way.
+  // Compared as text (Salesforce mode, or a model that publishes times as strings), only a
+  // literal in the column's own text form orders like the time it names.
   if (operand.source.valueKind === 'timeText' && !/^\d{2}:\d{2}$/.test(String(value)))
+    return undefined;
+  if (
+    literalType === 'Edm.String' &&
+    operand.source.valueKind === 'timeOfDay' &&
+    !/^\d{2}:\d{2}:\d{2}$/.test(String(value))
+  )
     return undefined;
   const at = timeLiteral(time.minute);
   if (at === undefined) return undefined;
