@@ -90,6 +90,7 @@ export class ControlPlaneServiceProvider implements ODataServiceProvider {
     const observer = this.observer;
     return {
       snapshot: model === snapshot.model ? snapshot : { ...snapshot, model },
+      principal: user.id,
       authorize: (set, action) => {
         const permission = permissionOfAction[action];
         if (permissionsByConnection.get(set.source.connectionId)?.has(permission) === true) return;

@@ -8,6 +8,8 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Catalog } from '../catalog/catalog.js';
+import { salesforceCompatibleModel } from '../catalog/salesforce-compatibility.js';
+import type { ServiceModel } from '../odata/edm/service-model.js';
 import type { Publication } from '../catalog/publication.js';
 import type { ConnectorRegistry } from '../control-plane/connector-registry.js';
 import type { ControlPlane } from '../control-plane/control-plane.js';
@@ -16,6 +18,7 @@ import { startControlPlane } from '../control-plane/start-control-plane.js';
 import { validateServiceModel } from '../odata/metadata/validate-service-model.js';
 import { createServer } from '../server/create-server.js';
 import { GatewayMetrics } from '../server/metrics/gateway-metrics.js';
+import type { TlsFiles } from '../server/tls-server.js';
 import { defaultODataSettings, type ODataSettings } from '../server/odata/odata-settings.js';
 import { ConnectionRuntime } from './connection-runtime.js';
 import { ControlPlaneServiceProvider } from './control-plane-service-provider.js';
@@ -31,6 +34,8 @@ export interface GatewayOptions {
   /** Public base URL when behind a proxy (scheme://host[:port]). */
   readonly publicUrl?: string;
   readonly trustProxy?: boolean;
+  /** HTTPS (and optionally mutual TLS) with certificate files reloaded on change. */
+  readonly tls?: TlsFiles;
   readonly odata?: Partial<Omit<ODataSettings, 'pagingSecret'>>;
   readonly connectors: ConnectorRegistry;
   readonly logger: FastifyBaseLogger | false;
@@ -102,7 +107,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       listPublications: async () => (await store.publications.list()).map(publicationOf),
       connector: (connectionId) => connections.connectorFor(connectionId),
     },
-    { namespace: 'Tsunagi', containerName: 'Service', validate: validateServiceModel },
+    {
+      namespace: 'Tsunagi',
+      containerName: 'Service',
+      validate: validateServiceModel,
+      ...((options.odata?.compatibility ?? defaultODataSettings.compatibility) === 'salesforce'
+        ? { transform: (model: ServiceModel) => salesforceCompatibleModel(model) }
+        : {}),
+    },
   );
   const unsubscribe = store.onChange((event) => {
     const dropped = connections.handleChange(event);
@@ -139,6 +151,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...(options.metrics === false ? {} : { metrics }),
     logger: options.logger,
     trustProxy: options.trustProxy ?? false,
+    ...(options.tls === undefined ? {} : { tls: options.tls }),
     readiness: async () => {
       const checks: Record<string, string> = {};
       let ready = true;
@@ -165,7 +178,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       (plugin) => (server: FastifyInstance) => plugin(server, parts),
     ),
   });
-  const url = await app.listen({ host: options.host, port: options.port });
+  const listened = await app.listen({ host: options.host, port: options.port });
+  const url = options.tls === undefined ? listened : listened.replace(/^http:/, 'https:');
 
   const housekeeping = setInterval(() => {
     void controlPlane.queryLog.prune().catch(() => undefined);

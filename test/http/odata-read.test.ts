@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row } from '../../src/connectors/connector.js';
 import { MemoryConnector } from '../../src/connectors/memory/memory-connector.js';
-import { sampleTables } from '../../src/connectors/memory/sample-tables.js';
+import { generatedTable, sampleTables } from '../../src/connectors/memory/sample-tables.js';
 import { startTestGateway, type TestGateway } from '../../src/test-support/start-test-gateway.js';
 
 const tables = sampleTables(25);
@@ -456,5 +456,33 @@ describe('explain', () => {
     expect((body['analyze'] as { rows: number }).rows).toBe(
       idsWhere((row) => row[column.City] === 'Tokyo').slice(0, 5).length,
     );
+  });
+});
+
+describe('response size limit', () => {
+  it('cuts pages before the byte limit and continues through next links', async () => {
+    const limited = await startTestGateway({
+      connectors: { bench: new MemoryConnector([generatedTable(5000)]) },
+      publications: [{ connectionId: 'bench', tableId: 'generated', alias: 'Generated' }],
+      settings: { maxPageSize: 2000, maxResponseBytes: 400_000 },
+    });
+    try {
+      const ids: number[] = [];
+      let url: string | undefined = `${limited.serviceUrl}/Generated`;
+      let pages = 0;
+      while (url !== undefined) {
+        const response = await fetch(url);
+        const text = await response.text();
+        expect(Buffer.byteLength(text)).toBeLessThanOrEqual(400_000);
+        const body = JSON.parse(text) as { value: { Id: number }[]; '@odata.nextLink'?: string };
+        ids.push(...body.value.map((row) => row.Id));
+        url = body['@odata.nextLink'];
+        pages++;
+      }
+      expect(pages).toBeGreaterThan(3);
+      expect(ids).toEqual(Array.from({ length: 5000 }, (_, index) => index + 1));
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -21,9 +21,11 @@ export interface CollectionResponseSource {
   readonly execution: ReadExecution;
   readonly onRows: (rows: number) => void;
   readonly nextLink: (position: PagePosition) => string;
+  /** Cut the page (and continue in the next) when the response reaches this size. */
+  readonly maxBytes?: number;
 }
 
-export function collectionResponseFor(source: CollectionResponseSource): AsyncGenerator<string> {
+export function collectionResponseFor(source: CollectionResponseSource): AsyncGenerator<Buffer> {
   const { set, options, representation, execution } = source;
   async function* counted(): AsyncGenerator<EntityBatch> {
     for await (const batch of execution.batches) {
@@ -44,9 +46,13 @@ export function collectionResponseFor(source: CollectionResponseSource): AsyncGe
     count: execution.count,
     batches: counted(),
     writeEntity: compileEntityWriter({ set, options, representation, namespace: source.namespace }),
-    nextLink: () => {
-      const position = execution.nextPosition();
+    nextLink: (cut) => {
+      const position =
+        cut === undefined
+          ? execution.nextPosition()
+          : execution.positionAfter(cut.lastRow, cut.rowsWritten);
       return position === undefined ? undefined : source.nextLink(position);
     },
+    ...(source.maxBytes === undefined ? {} : { maxBytes: source.maxBytes }),
   });
 }

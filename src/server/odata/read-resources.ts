@@ -161,10 +161,13 @@ export async function sendCollection(
     onRows: (rows) => {
       read.outcome.rows = (read.outcome.rows ?? 0) + rows;
     },
+    ...(pageSize === undefined ? {} : { maxBytes: read.settings.maxResponseBytes }),
     nextLink: (nextPosition) =>
       `${read.serviceRoot}${read.path}?${nextPageQuery(read.query, encodeSkipToken(nextPosition, fingerprint, read.settings.pagingSecret))}`,
   });
-  void reply.header('Content-Type', jsonContentType(representation)).send(Readable.from(stream));
+  void reply
+    .header('Content-Type', jsonContentType(representation))
+    .send(Readable.from(stream, { highWaterMark: 1 }));
 }
 
 export async function sendEntity(
