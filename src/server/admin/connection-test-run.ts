@@ -4,17 +4,21 @@
  * becomes a failed step; only catalogue errors show their message (they are written for
  * users and hold no secret), anything else is logged and summarised.
  */
-import type { FastifyBaseLogger } from 'fastify';
 import type { Connector, ExecutionContext, SourceCall } from '../../connectors/connector.js';
 import { isTsunagiError } from '../../errors/tsunagi-error.js';
 import type { ConnectionTestStep } from '../../store/records.js';
+
+/** Where unexpected failures are logged (a Fastify or pino logger). */
+export interface ErrorLog {
+  error(details: object, message: string): void;
+}
 
 export interface ConnectionTestOutcome {
   readonly ok: boolean;
   readonly steps: readonly ConnectionTestStep[];
 }
 
-function messageOf(error: unknown, log: FastifyBaseLogger): string {
+function messageOf(error: unknown, log: ErrorLog): string {
   if (isTsunagiError(error)) return error.message;
   log.error({ err: error }, 'connection test failed unexpectedly');
   return 'The test failed unexpectedly; the gateway log has the details.';
@@ -24,7 +28,7 @@ export async function runConnectionTest(
   create: () => Connector,
   options: {
     readonly timeoutMs: number;
-    readonly log: FastifyBaseLogger;
+    readonly log: ErrorLog;
     readonly recordSourceCall: (call: SourceCall) => void;
   },
 ): Promise<ConnectionTestOutcome> {
