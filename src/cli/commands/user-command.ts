@@ -95,22 +95,24 @@ Examples:
 
   withStoreOptions(
     user.command('list').description('List every user.').option('--json', 'print JSON'),
-  ).action(async (options: ListOptions) => {
-    await withControlPlane(options, async ({ controlPlane, actor }) => {
-      const users = await controlPlane.users.list(actor);
-      if (options.json === true) {
-        printJson(users);
-        return;
-      }
-      printTable(users, [
-        ['email', 'E-MAIL'],
-        ['role', 'ROLE'],
-        ['status', 'STATUS'],
-        ['displayName', 'NAME'],
-        ['lastSignInAt', 'LAST SIGN-IN'],
-      ]);
+  )
+    .addHelpText('after', '\nExamples:\n  tsunagi user list\n  tsunagi user list --json')
+    .action(async (options: ListOptions) => {
+      await withControlPlane(options, async ({ controlPlane, actor }) => {
+        const users = await controlPlane.users.list(actor);
+        if (options.json === true) {
+          printJson(users);
+          return;
+        }
+        printTable(users, [
+          ['email', 'E-MAIL'],
+          ['role', 'ROLE'],
+          ['status', 'STATUS'],
+          ['displayName', 'NAME'],
+          ['lastSignInAt', 'LAST SIGN-IN'],
+        ]);
+      });
     });
-  });
 
   const change = (
     name: string,
