@@ -5,8 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import pino from 'pino';
+import type { LevelWithSilent } from 'pino';
 import { startDemo } from '../../demo/start-demo.js';
+import { registerAdminRoutes } from '../../server/admin/register-admin-routes.js';
+import { createGatewayLogger } from '../../server/gateway-logger.js';
 
 interface DemoCommandOptions {
   port: number;
@@ -69,16 +71,14 @@ Then, with the token it prints:
     )
     .action(async (options: DemoCommandOptions) => {
       const dataDirectory = resolve(options.dataDir);
-      const logger = pino({
-        level: options.logLevel,
-        redact: ['req.headers.authorization', 'req.headers.cookie'],
-      });
+      const logger = createGatewayLogger({ level: options.logLevel as LevelWithSilent });
       console.log('Starting the Kintone emulator and the gateway ...');
       const demo = await startDemo({
         port: options.port,
         host: options.host,
         dataDirectory,
         logger,
+        plugins: [(app, parts) => registerAdminRoutes(app, parts)],
         ...(options.kintonePort === undefined ? {} : { kintonePort: options.kintonePort }),
         ...(options.records === undefined ? {} : { records: options.records }),
       });
