@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../../control-plane/validation.js';
-import { notFound, throwIfProblems } from '../../control-plane/validation.js';
+import { throwIfProblems } from '../../control-plane/validation.js';
 import { TsunagiError } from '../../errors/tsunagi-error.js';
 import type { GatewayParts } from '../../gateway/start-gateway.js';
 import { authenticateCaller, sourceAddressOf, type Caller } from './admin-authentication.js';
@@ -32,7 +32,7 @@ export const adminApiBasePath = '/api/admin/v1';
 export interface AdminApiOptions {
   /** Check every response against its documented schema; a mismatch is a 500 (tests). */
   readonly checkResponses?: boolean;
-  /** Largest request body in bytes (default 1 MiB). */
+  /** Largest request body in bytes (default 4 MiB: two certificate files fit). */
   readonly maxBodyBytes?: number;
 }
 
@@ -114,7 +114,11 @@ function handlerFor(route: AdminRoute, parts: GatewayParts, options: AdminApiOpt
     const parameters = (request.params ?? {}) as Record<string, string | undefined>;
     for (const name of parameterNames) {
       const value = parameters[name] ?? '';
-      if (value === '' || value.length > maximumParameterLength) throw notFound(name, '(invalid)');
+      if (value === '' || value.length > maximumParameterLength) {
+        throw new TsunagiError('TSG501', `There is no resource with that ${name}.`, {
+          target: name,
+        });
+      }
     }
     const problems: FieldProblem[] = [];
     let query: unknown = {};
@@ -197,7 +201,7 @@ export function registerAdminRoutes(
       const parseJson = scope.getDefaultJsonParser('error', 'error');
       scope.addContentTypeParser(
         'application/json',
-        { parseAs: 'string', bodyLimit: options.maxBodyBytes ?? 1024 * 1024 },
+        { parseAs: 'string', bodyLimit: options.maxBodyBytes ?? 4 * 1024 * 1024 },
         (request, text, parsed) => {
           if (typeof text !== 'string' || text.trim() === '') {
             parsed(null, undefined);
