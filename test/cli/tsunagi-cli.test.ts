@@ -1,8 +1,9 @@
 /**
  * The real `tsunagi` command line (node + tsx on src/cli/main.ts) in a temporary
- * directory: init, users, tokens printed once, a connection with its secret from the
- * environment, publish, grant, key rotation, and then `tsunagi serve` still starts,
- * decrypts the connection's secret and serves the feed to the token; a first start that
+ * directory: init, users, tokens printed once, connections (an in-memory kind, and the
+ * real Kintone kind against the emulator) with their secrets from the environment,
+ * publish, grant, key rotation, and then `tsunagi serve` still starts, decrypts the
+ * Kintone password and serves the feed to the token; a first start that
  * creates the administrator from the environment; graceful shutdown.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -11,7 +12,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startKintoneEmulator,
+  type RunningKintoneEmulator,
+} from '../../src/kintone-emulator/index.js';
 
 const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, '../..');
@@ -20,7 +25,13 @@ const loader = pathToFileURL(require.resolve('tsx')).href;
 const connectorModule = join(root, 'src/server/admin/test-support/memory-connector-definition.ts');
 
 const directory = mkdtempSync(join(tmpdir(), 'tsunagi-cli-'));
-afterAll(() => {
+const kintonePassword = 'the kintone administrator password';
+let kintone: RunningKintoneEmulator;
+beforeAll(async () => {
+  kintone = await startKintoneEmulator({ port: 0, records: 30, adminPassword: kintonePassword });
+});
+afterAll(async () => {
+  await kintone.close();
   rmSync(directory, { recursive: true, force: true });
 });
 
@@ -230,10 +241,33 @@ describe('tsunagi command line', () => {
       'bob@example.com now has select on Shop.',
     );
 
+    // The real Kintone kind, against the emulator: its password is needed for every read.
+    const app = kintone.seedResult?.apps.find((candidate) => candidate.spaceId === null);
+    if (app === undefined) throw new Error('the emulator has no app');
+    const kintoneAdded = await succeed(
+      [
+        'connection',
+        'add',
+        'Kintone',
+        '--kind',
+        'kintone',
+        '--set',
+        `url=${kintone.url}`,
+        '--set',
+        `username=${kintone.adminUser}`,
+        '--test',
+      ],
+      { TSUNAGI_SETTING_PASSWORD: kintonePassword },
+    );
+    expect(kintoneAdded.stdout).toContain('Kintone works.');
+    expect(kintoneAdded.stdout + kintoneAdded.stderr).not.toContain(kintonePassword);
+    await succeed(['publish', 'Kintone', String(app.id), '--alias', 'KintoneApp']);
+    await succeed(['grant', 'bob@example.com', 'Kintone', 'select']);
+
     const keyBefore = readFileSync(keyFile, 'utf8');
     const rotated = await succeed(['keys', 'rotate']);
     expect(rotated.stdout).toMatch(
-      /Rotated the master key: [0-9a-f]{16} → [0-9a-f]{16} \(1 secrets re-encrypted\)/,
+      /Rotated the master key: [0-9a-f]{16} → [0-9a-f]{16} \(2 secrets re-encrypted\)/,
     );
     expect(readFileSync(keyFile, 'utf8')).not.toBe(keyBefore);
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
@@ -249,6 +283,11 @@ describe('tsunagi command line', () => {
       });
       expect(feed.status).toBe(200);
       expect(((await feed.json()) as { value: unknown[] }).value).toHaveLength(2);
+      const fromKintone = await fetch(`${served.url}/api/odata/service/KintoneApp?$top=3`, {
+        headers: basic('bob@example.com', token),
+      });
+      expect(fromKintone.status).toBe(200);
+      expect(((await fromKintone.json()) as { value: unknown[] }).value).toHaveLength(3);
       const [connection] = JSON.parse(listed.stdout) as { id: string }[];
       const test = await fetch(
         `${served.url}/api/admin/v1/connections/${connection?.id ?? ''}/test`,

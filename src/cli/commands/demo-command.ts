@@ -6,9 +6,6 @@
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { LevelWithSilent } from 'pino';
-import { startDemo } from '../../demo/start-demo.js';
-import { registerAdminRoutes } from '../../server/admin/register-admin-routes.js';
-import { createGatewayLogger } from '../../server/gateway-logger.js';
 
 interface DemoCommandOptions {
   port: number;
@@ -71,6 +68,12 @@ Then, with the token it prints:
     )
     .action(async (options: DemoCommandOptions) => {
       const dataDirectory = resolve(options.dataDir);
+      // Loaded here, so that the other commands start without the demo's modules.
+      const [{ startDemo }, { registerAdminRoutes }, { createGatewayLogger }] = await Promise.all([
+        import('../../demo/start-demo.js'),
+        import('../../server/admin/register-admin-routes.js'),
+        import('../../server/gateway-logger.js'),
+      ]);
       const logger = createGatewayLogger({ level: options.logLevel as LevelWithSilent });
       console.log('Starting the Kintone emulator and the gateway ...');
       const demo = await startDemo({

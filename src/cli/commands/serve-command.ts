@@ -8,11 +8,9 @@
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { LevelWithSilent } from 'pino';
-import { secretKeyEnvironmentVariable } from '../../control-plane/secret-key-source.js';
-import { startGateway, type GatewayParts } from '../../gateway/start-gateway.js';
 import type { FastifyInstance } from 'fastify';
-import { registerAdminRoutes } from '../../server/admin/register-admin-routes.js';
-import { createGatewayLogger } from '../../server/gateway-logger.js';
+import { secretKeyEnvironmentVariable } from '../../control-plane/secret-key-source.js';
+import type { GatewayParts } from '../../gateway/start-gateway.js';
 import { createConnectorRegistry } from '../support/connector-kinds.js';
 import { withStoreOptions, type StoreOptions } from '../support/cli-control-plane.js';
 
@@ -132,6 +130,13 @@ Examples:
       if ((options.tlsCert === undefined) !== (options.tlsKey === undefined)) {
         throw new Error('--tls-cert and --tls-key go together.');
       }
+      // Loaded here, so that the other commands start without the server's modules.
+      const [{ startGateway }, { registerAdminRoutes }, { createGatewayLogger }] =
+        await Promise.all([
+          import('../../gateway/start-gateway.js'),
+          import('../../server/admin/register-admin-routes.js'),
+          import('../../server/gateway-logger.js'),
+        ]);
       const logger = createGatewayLogger({ level: options.logLevel });
       const adminEmail = process.env['TSUNAGI_ADMIN_EMAIL'];
       const adminPassword = process.env['TSUNAGI_ADMIN_PASSWORD'];
