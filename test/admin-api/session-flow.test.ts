@@ -71,6 +71,18 @@ describe('first start', () => {
     const signedIn = await anonymous.post('/session', firstAdministrator);
     expect(setCookie(signedIn)).toContain('; Secure');
   });
+
+  it('marks the cookie Secure behind a trusted proxy that says HTTPS, not otherwise', async () => {
+    const https = { headers: { 'x-forwarded-proto': 'https' } };
+    const trusted = await start({ trustProxy: true });
+    expect(
+      setCookie(await trusted.anonymous.post('/session', firstAdministrator, https)),
+    ).toContain('; Secure');
+    const untrusted = await start();
+    expect(
+      setCookie(await untrusted.anonymous.post('/session', firstAdministrator, https)),
+    ).not.toContain('Secure');
+  });
 });
 
 describe('sessions', () => {

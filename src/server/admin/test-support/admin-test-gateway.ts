@@ -186,6 +186,7 @@ export async function startAdminTestGateway(
     /** false: no first administrator (to test /setup); `admin` then throws. */
     readonly initialize?: boolean;
     readonly publicUrl?: string;
+    readonly trustProxy?: boolean;
     /** Registered before the admin API (e.g. an onRoute hook). */
     readonly beforeAdmin?: (app: FastifyInstance) => void;
   } = {},
@@ -205,6 +206,7 @@ export async function startAdminTestGateway(
     metrics: { processMetrics: false },
     ...(options.initialize === false ? {} : { initialAdministrator: firstAdministrator }),
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     plugins: [
       (app) => options.beforeAdmin?.(app),
       (app, parts) => registerAdminRoutes(app, parts, { checkResponses: true }),
