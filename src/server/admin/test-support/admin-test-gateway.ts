@@ -1,13 +1,15 @@
 /**
- * A real gateway for admin API tests: `startGateway` on a temporary data directory (SQLite,
- * or the PostgreSQL URL given), cheap argon2, the admin API with response checking, the
- * in-memory and fake connector kinds, and a first administrator signed in. `AdminClient`
- * speaks HTTP to it as the console (cookie + CSRF token), a script (token) or nobody.
+ * A real gateway for admin API tests: `startGateway` on a temporary data directory
+ * (SQLite, or the PostgreSQL URL given), cheap argon2, the admin API with response
+ * checking, the in-memory, fake and Kintone connector kinds, and a first administrator
+ * signed in. `AdminClient` speaks HTTP to it as the console (cookie + CSRF token), a
+ * script (token) or nobody.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { kintoneConnectorDefinition } from '../../../connectors/kintone/kintone-connector-definition.js';
 import { ConnectorRegistry } from '../../../control-plane/connector-registry.js';
 import { testPasswordHashing } from '../../../control-plane/password-hasher.js';
 import { fakeConnectorDefinition } from '../../../control-plane/test-support/fake-connector-definition.js';
@@ -195,6 +197,7 @@ export async function startAdminTestGateway(
   const connectors = new ConnectorRegistry();
   connectors.register(memoryConnectorDefinition);
   connectors.register(fakeConnectorDefinition);
+  connectors.register(kintoneConnectorDefinition);
   const gateway = await startGateway({
     dataDirectory,
     ...(options.storeUrl === undefined ? {} : { storeUrl: options.storeUrl }),
