@@ -77,7 +77,7 @@ export async function executeRead(input: ReadExecutionInput): Promise<ReadExecut
     });
   }
 
-  const { take, probesForMore } = plan.page;
+  const { take, probesForMore, fullPageMeansMore } = plan.page;
   let delivered = 0;
   let lastRow: Row | undefined;
   let sawMore = false;
@@ -99,7 +99,10 @@ export async function executeRead(input: ReadExecutionInput): Promise<ReadExecut
       delivered += batch.length;
       if (batch.length > 0) lastRow = batch[batch.length - 1];
       yield batch;
-      if (delivered === limit && !probesForMore) return;
+      if (delivered === limit && !probesForMore) {
+        sawMore = fullPageMeansMore;
+        return;
+      }
     }
   }
 
