@@ -195,7 +195,7 @@ describe('update and delete', () => {
     const current = await json(await fetch(`${gateway.serviceUrl}/Customers(7)`));
     expect(stale.headers.get('etag')).toBe(`W/"${String(current['Revision'])}"`);
     expect(current['City']).toBe('Kyoto');
-    const fresh = { ...current, City: 'Nara' };
+    const fresh: Record<string, unknown> = { ...current, City: 'Nara' };
     delete fresh['@odata.context'];
     delete fresh['@odata.etag'];
     expect((await send('PATCH', '/Customers(7)', fresh)).status).toBe(204);
