@@ -51,10 +51,15 @@ const wideFields = Array.from({ length: 8 }, (_, index) => `text_${index + 1}`);
 export const wideApp: SeedApp = {
   name: 'Wide app',
   code: 'WIDEAPP',
-  fields: Object.fromEntries([
-    ['title', { type: 'SINGLE_LINE_TEXT', code: 'title', label: 'Title' }],
-    ...wideFields.map((code) => [code, { type: 'MULTI_LINE_TEXT', code, label: code }]),
-  ]),
+  fields: {
+    title: { type: 'SINGLE_LINE_TEXT', code: 'title', label: 'Title' },
+    ...Object.fromEntries(
+      wideFields.map((code): [string, unknown] => [
+        code,
+        { type: 'MULTI_LINE_TEXT', code, label: code },
+      ]),
+    ),
+  },
   records: function* (): Iterable<SeedRecord> {
     for (let index = 1; index <= wideAppRecords; index++) {
       const filler = `Record ${index} `.padEnd(wideTextLength, 'abcdefghij ');
