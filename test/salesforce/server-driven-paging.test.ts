@@ -159,6 +159,35 @@ describe.each(salesforceAdapters)('server-driven paging with $name', (adapter) =
     expect(seen.size).toBe(bigAppRecords);
   });
 
+  it('answers a client-driven $top=301 on wide rows with fewer rows and a next link, under 7 MiB', async () => {
+    // 301 records of about 32 KB would be a 9.6 MB response, which Salesforce refuses: the
+    // page stops before 7 MiB. A client paging with $skip must follow the next link here
+    // (or use server-driven paging) not to miss the rows after the cut (see docs/salesforce.md).
+    const all = await replay.readAll('WIDEAPP');
+    const query = { set: 'WIDEAPP', top: 301 };
+    const response = await replay.send(adapter, { path: salesforceUrl(adapter, query) });
+    const delivered = ((response.body?.['value'] ?? []) as unknown[]).length;
+    expect(delivered).toBeGreaterThan(100);
+    expect(delivered).toBeLessThan(301);
+    expect(response.bytes).toBeLessThanOrEqual(maxResponseBytes);
+    const next = expectCollection(response, {
+      adapter,
+      serviceUrl: replay.serviceUrl,
+      set: 'WIDEAPP',
+      rows: expectedRead(all, ['RecordId'], { top: delivered }).rows,
+      count: wideAppRecords,
+      nextLink: true,
+    });
+    const rest = await replay.send(adapter, { path: next ?? '' });
+    expectCollection(rest, {
+      adapter,
+      serviceUrl: replay.serviceUrl,
+      set: 'WIDEAPP',
+      rows: expectedRead(all, ['RecordId'], { skip: delivered, top: 301 - delivered }).rows,
+      count: wideAppRecords,
+    });
+  });
+
   it('cuts the pages of a wide object before 7 MiB and reads every row once', async () => {
     const all = await replay.readAll('WIDEAPP');
     const query = { set: 'WIDEAPP' };
