@@ -13,7 +13,7 @@ import { startDemo, type DemoOptions, type RunningDemo } from '../../../src/demo
 import type { SeedDocument } from '../../../src/kintone-emulator/index.js';
 import { parseCsdlXml, type CsdlDocument } from './csdl-xml.js';
 import type { Entity } from './reference-rows.js';
-import { odata401, type SalesforceAdapter } from './salesforce-adapter.js';
+import { odata40, odata401, type SalesforceAdapter } from './salesforce-adapter.js';
 
 export interface ReplayRequest {
   readonly method?: 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -135,10 +135,10 @@ export async function startSalesforceReplay(
     authorization,
     send,
     metadata() {
-      metadata ??= send(
-        { ...odata401, headers: { 'OData-MaxVersion': '4.0' } },
-        { path: '/$metadata', headers: { Accept: 'application/xml' } },
-      ).then((response) => parseCsdlXml(response.text));
+      metadata ??= send(odata40, {
+        path: '/$metadata',
+        headers: { Accept: 'application/xml' },
+      }).then((response) => parseCsdlXml(response.text));
       return metadata;
     },
     readAll(set) {
