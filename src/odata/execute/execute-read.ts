@@ -67,13 +67,6 @@ export async function executeRead(input: ReadExecutionInput): Promise<ReadExecut
     count = await countRows({
       ...scanInput,
       scan: plan.count.scan,
-      residual: {
-        filter: plan.count.scan.residualFilter,
-        search: plan.count.scan.searchApplied ? undefined : plan.count.scan.request.search,
-        orderBy: undefined,
-        skip: 0,
-        top: undefined,
-      },
     });
   }
 
