@@ -71,6 +71,7 @@ export class ControlPlaneServiceProvider implements ODataServiceProvider {
     const subject = { userId: user.id, role: user.role, status: user.status };
 
     const snapshot = await this.catalog.current();
+    const { maximumPageSize } = await this.controlPlane.settings.get();
     const permissionsByConnection = new Map<string, ReadonlySet<Permission>>();
     for (const set of snapshot.model.entitySets.values()) {
       const connectionId = set.source.connectionId;
@@ -91,6 +92,7 @@ export class ControlPlaneServiceProvider implements ODataServiceProvider {
     return {
       snapshot: model === snapshot.model ? snapshot : { ...snapshot, model },
       principal: user.id,
+      maxPageSize: maximumPageSize,
       authorize: (set, action) => {
         const permission = permissionOfAction[action];
         if (permissionsByConnection.get(set.source.connectionId)?.has(permission) === true) return;
@@ -118,7 +120,7 @@ export class ControlPlaneServiceProvider implements ODataServiceProvider {
           durationMs: Math.round(entry.durationMs * 1000) / 1000,
           sourceCalls: entry.sourceCalls.length,
           sourceQuery: entry.sourceQuery ?? null,
-          requestId: null,
+          requestId: entry.requestId,
         });
         observer?.(entry, set?.source.connectionId);
       },

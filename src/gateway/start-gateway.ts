@@ -144,6 +144,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     .digest('base64url');
   const odata: ODataSettings = {
     ...defaultODataSettings,
+    // The page size is the administrators' setting; a node only caps it when told to.
+    maxPageSize: 0,
     ...options.odata,
     publicUrl: options.publicUrl ?? options.odata?.publicUrl,
     pagingSecret,

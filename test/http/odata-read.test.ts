@@ -383,6 +383,10 @@ describe.each(connectorKinds)('with %s', (_kind, makeConnector, pushdown) => {
     });
 
     it('counts with the $count segment, filter included', async () => {
+      // Clients that only accept JSON (the SAP Cloud SDK) still get the count as text.
+      const forJsonClient = await get('/Customers/$count', { Accept: 'application/json' });
+      expect(forJsonClient.status).toBe(200);
+      expect(await forJsonClient.text()).toBe('25');
       const all = await get('/Customers/$count');
       expect(all.headers.get('content-type')).toContain('text/plain');
       expect(await all.text()).toBe('25');

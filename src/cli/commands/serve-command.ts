@@ -94,7 +94,7 @@ export function registerServeCommand(program: Command, plugins: readonly ServePl
       .addOption(
         new Option(
           '--max-page-size <rows>',
-          'rows per OData page before a next link (default 1000)',
+          'upper limit on the rows per OData page (the page size itself is a setting in the console; default 1000)',
         )
           .env('TSUNAGI_MAX_PAGE_SIZE')
           .argParser(pageSize),

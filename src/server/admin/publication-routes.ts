@@ -3,6 +3,7 @@
  * service (`/service`). A publication created, renamed or deleted here reaches the
  * catalog through the store's change event, so `$metadata` shows it on the next request.
  */
+import { effectivePageSize } from '../odata/dispatch-call.js';
 import { TsunagiError, isTsunagiError } from '../../errors/tsunagi-error.js';
 import type { PublicationView } from '../../control-plane/publication-service.js';
 import type { Actor } from '../../control-plane/authorization.js';
@@ -195,13 +196,14 @@ export const publicationRoutes = [
         maxPageSize: integer({ description: 'Largest page before a next link.' }),
       }),
     },
-    handle({ parts, publicBase }) {
+    async handle({ parts, publicBase }) {
       const serviceUrl = `${publicBase}${parts.odata.basePath}`;
+      const { maximumPageSize } = await parts.controlPlane.settings.get();
       return {
         serviceUrl,
         metadataUrl: `${serviceUrl}/$metadata`,
         odataVersion: ['4.0', '4.01'],
-        maxPageSize: parts.odata.maxPageSize,
+        maxPageSize: effectivePageSize(maximumPageSize, parts.odata.maxPageSize) ?? maximumPageSize,
       };
     },
   }),

@@ -60,6 +60,16 @@ function serverTiming(timings: Timings): string {
   return timings.marks.map(([name, duration]) => `${name};dur=${duration.toFixed(2)}`).join(', ');
 }
 
+/** The administrators' page size, within the server's own limit (0: no server limit). */
+export function effectivePageSize(
+  configured: number | undefined,
+  serverLimit: number,
+): number | undefined {
+  const limit = serverLimit > 0 ? serverLimit : undefined;
+  if (configured === undefined) return limit;
+  return limit === undefined ? configured : Math.min(configured, limit);
+}
+
 function explainMode(query: string): 'plan' | 'analyze' | undefined {
   for (const part of query.split('&')) {
     const equals = part.indexOf('=');
@@ -122,7 +132,7 @@ async function answerRead(
       service.authorize(resource.set, 'read');
       const representation = representationFor(call, bound, environment);
       const prefer = parsePrefer(call.headers['prefer']);
-      const serverMax = read.settings.maxPageSize > 0 ? read.settings.maxPageSize : undefined;
+      const serverMax = effectivePageSize(service.maxPageSize, read.settings.maxPageSize);
       const pageSize =
         prefer.maxPageSize === undefined
           ? serverMax
@@ -157,8 +167,8 @@ async function answerRead(
       );
       return;
     case 'count':
+      // Always text/plain, whatever Accept says: some clients (the SAP Cloud SDK) ask for JSON.
       service.authorize(resource.collection.set, 'read');
-      negotiateRaw(accept, 'text/plain');
       await sendCount(read, sink, resource.collection, bound.options);
       return;
     case 'property':

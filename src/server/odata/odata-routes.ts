@@ -102,6 +102,7 @@ export function registerODataRoutes(
         sourceCalls: execution.sourceCalls,
         sourceQuery: outcome.sourceQuery,
         errorCode: outcome.errorCode,
+        requestId: request.id,
       });
     });
     try {

@@ -16,6 +16,8 @@ export interface ODataService {
   readonly snapshot: CatalogSnapshot;
   /** Who the caller is (a user id), for per-caller tokens such as CSRF tokens. */
   readonly principal?: string;
+  /** Page size set by the administrators (capped by the server's own maxPageSize). */
+  readonly maxPageSize?: number;
   /** Throws TsunagiError TSG302 (403) naming the missing permission. */
   authorize(set: EntitySetModel, action: EntitySetAction): void;
   /** Called once per finished request. */
@@ -44,4 +46,6 @@ export interface ODataRequestRecord {
   readonly sourceCalls: readonly SourceCall[];
   readonly sourceQuery: string | undefined;
   readonly errorCode: string | undefined;
+  /** The request id (X-Request-Id or generated), also in the logs. */
+  readonly requestId: string;
 }
