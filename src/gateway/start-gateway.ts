@@ -23,6 +23,11 @@ import { GatewayMetrics } from '../server/metrics/gateway-metrics.js';
 import type { TlsFiles } from '../server/tls-server.js';
 import { defaultODataSettings, type ODataSettings } from '../server/odata/odata-settings.js';
 import { ConnectionRuntime } from './connection-runtime.js';
+import {
+  smtpInvitationMailer,
+  type InvitationMailer,
+  type SmtpSettings,
+} from './invitation-mailer.js';
 import { ControlPlaneServiceProvider } from './control-plane-service-provider.js';
 
 export interface GatewayOptions {
@@ -58,6 +63,8 @@ export interface GatewayOptions {
   readonly redisUrl?: string;
   /** Prefix of this installation's Redis keys (default "tsunagi"). */
   readonly redisNamespace?: string;
+  /** Sends invitation links by e-mail; without it administrators pass the link on themselves. */
+  readonly smtp?: SmtpSettings;
 }
 
 export interface GatewayParts {
@@ -66,6 +73,8 @@ export interface GatewayParts {
   readonly connections: ConnectionRuntime;
   readonly odata: ODataSettings;
   readonly metrics: GatewayMetrics;
+  /** Sends invitation e-mails, when SMTP is configured. */
+  readonly mailer: InvitationMailer | undefined;
 }
 
 export interface RunningGateway extends GatewayParts {
@@ -154,7 +163,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     queryLogDroppedEntries: () => controlPlane.queryLog.droppedEntries,
     processMetrics: options.metrics !== false && options.metrics?.processMetrics !== false,
   });
-  const parts: GatewayParts = { controlPlane, catalog, connections, odata, metrics };
+  const mailer = options.smtp === undefined ? undefined : smtpInvitationMailer(options.smtp);
+  const parts: GatewayParts = { controlPlane, catalog, connections, odata, metrics, mailer };
 
   const app = await createServer({
     odata,
@@ -218,6 +228,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await connections.close();
       await started.close();
       redis?.disconnect();
+      mailer?.close();
     },
   };
 }

@@ -26,6 +26,8 @@ interface ServeOptions extends StoreOptions {
   readonly tlsClientCa?: string;
   readonly metrics: boolean;
   readonly redisUrl?: string;
+  readonly smtpUrl?: string;
+  readonly smtpFrom?: string;
   readonly compatibility: 'salesforce' | 'standard';
   readonly csrf: boolean;
 }
@@ -187,6 +189,14 @@ Examples:
           csrfProtection: options.csrf,
         },
         ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
+        ...(options.smtpUrl === undefined
+          ? {}
+          : {
+              smtp: {
+                url: options.smtpUrl,
+                from: options.smtpFrom ?? 'Tsunagi <tsunagi@localhost>',
+              },
+            }),
         connectors: await createConnectorRegistry(),
         logger,
         ...(options.metrics ? {} : { metrics: false as const }),

@@ -6,7 +6,27 @@
  */
 import { adminRoute } from './admin-route.js';
 import { roleSchema, tokenSchema, userSchema } from './admin-schemas.js';
-import { array, object, optional, text } from './json-schema.js';
+import { array, boolean, object, optional, text } from './json-schema.js';
+import type { InvitationMail, InvitationMailer } from '../../gateway/invitation-mailer.js';
+
+/** Sends the link when SMTP is configured; says why not otherwise, never failing the invitation. */
+async function sendInvitation(
+  mailer: InvitationMailer | undefined,
+  mail: InvitationMail,
+): Promise<{ sent: boolean; problem?: string }> {
+  if (mailer === undefined)
+    return { sent: false, problem: 'No SMTP server is configured; send the link yourself.' };
+  try {
+    await mailer.send(mail);
+    return { sent: true };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      sent: false,
+      problem: `The e-mail could not be sent (${reason}); send the link yourself.`,
+    };
+  }
+}
 
 /** The console page that accepts an invitation. */
 export function invitationUrl(publicBase: string, invitationToken: string): string {
@@ -62,16 +82,33 @@ export const userRoutes = [
     }),
     response: {
       status: 201,
-      description: 'The invited user and the link to send them.',
-      schema: object({ user: userSchema, ...invitationLink }),
+      description:
+        'The invited user and the link to send them; with SMTP configured, whether the e-mail went out.',
+      schema: object({
+        user: userSchema,
+        ...invitationLink,
+        invitationEmail: object({
+          sent: boolean(),
+          problem: optional(
+            text({ description: 'Why the e-mail could not be sent (the link still works).' }),
+          ),
+        }),
+      }),
     },
     errors: [409],
     async handle({ parts, actor, body, publicBase }) {
       const issued = await parts.controlPlane.users.invite(actor, body);
+      const link = invitationUrl(publicBase, issued.invitationToken);
       return {
         user: issued.user,
-        invitationUrl: invitationUrl(publicBase, issued.invitationToken),
+        invitationUrl: link,
         expiresAt: issued.expiresAt,
+        invitationEmail: await sendInvitation(parts.mailer, {
+          to: issued.user.email,
+          link,
+          invitedBy: actor.email,
+          expiresAt: issued.expiresAt,
+        }),
       };
     },
   }),

@@ -13,6 +13,7 @@ import { kintoneConnectorDefinition } from '../../../connectors/kintone/kintone-
 import { ConnectorRegistry } from '../../../control-plane/connector-registry.js';
 import { testPasswordHashing } from '../../../control-plane/password-hasher.js';
 import { fakeConnectorDefinition } from '../../../control-plane/test-support/fake-connector-definition.js';
+import type { SmtpSettings } from '../../../gateway/invitation-mailer.js';
 import { startGateway, type RunningGateway } from '../../../gateway/start-gateway.js';
 import type { Role } from '../../../store/records.js';
 import { adminApiBasePath, registerAdminRoutes } from '../register-admin-routes.js';
@@ -191,6 +192,7 @@ export async function startAdminTestGateway(
     readonly trustProxy?: boolean;
     /** Registered before the admin API (e.g. an onRoute hook). */
     readonly beforeAdmin?: (app: FastifyInstance) => void;
+    readonly smtp?: SmtpSettings;
   } = {},
 ): Promise<AdminTestGateway> {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'tsunagi-admin-api-'));
@@ -210,6 +212,7 @@ export async function startAdminTestGateway(
     ...(options.initialize === false ? {} : { initialAdministrator: firstAdministrator }),
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.smtp === undefined ? {} : { smtp: options.smtp }),
     plugins: [
       (app) => options.beforeAdmin?.(app),
       (app, parts) => registerAdminRoutes(app, parts, { checkResponses: true }),
