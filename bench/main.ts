@@ -3,6 +3,11 @@
  * `--only=<area>[,<area>]` (streaming, parse, evaluate, emulator, kintone), `--markdown`,
  * `--quick` (smaller sizes, for a smoke run).
  */
+import { benchmarkEmulator } from './emulator-bench.js';
+import { benchmarkEmulatorQuery } from './emulator-query-bench.js';
+import { benchmarkEvaluate } from './evaluate-bench.js';
+import { benchmarkParse } from './parse-bench.js';
+import { benchmarkPlan } from './plan-bench.js';
 import { renderTable, type TableRow } from './print-table.js';
 import { benchmarkPagedRead, benchmarkStreaming } from './streaming-bench.js';
 
@@ -19,7 +24,41 @@ interface Area {
   readonly run: () => Promise<readonly TableRow[]>;
 }
 
+const round = (value: number, digits = 1): number =>
+  Math.round(value * 10 ** digits) / 10 ** digits;
+
 const areas: Area[] = [
+  {
+    name: 'plan',
+    title: 'Parse + bind + plan per request (Salesforce-style URLs, in-memory tables)',
+    run: async () =>
+      (await benchmarkPlan(quick ? 100 : 300)).map((result) => ({
+        url: result.url.length > 90 ? `${result.url.slice(0, 87)}...` : result.url,
+        'µs/request': round(result.microsecondsPerRequest),
+      })),
+  },
+  {
+    name: 'parse',
+    title: 'Parse + bind per request (sample shop model)',
+    run: () =>
+      Promise.resolve(
+        benchmarkParse(quick ? 100 : 200).map((result) => ({
+          url: result.url.length > 90 ? `${result.url.slice(0, 87)}...` : result.url,
+          'µs/request': round(result.microsecondsPerRequest),
+        })),
+      ),
+  },
+  {
+    name: 'evaluate',
+    title: 'Gateway-side filter evaluation (1M rows, 12 columns)',
+    run: () =>
+      Promise.resolve(
+        benchmarkEvaluate(quick ? { rows: 100_000, passes: 1 } : {}).map((result) => ({
+          case: result.case,
+          'rows/s': Math.round(result.rowsPerSecond),
+        })),
+      ),
+  },
   {
     name: 'streaming',
     title: 'Gateway streaming over loopback HTTP (in-memory connector, 12 columns)',
@@ -38,6 +77,24 @@ const areas: Area[] = [
         'peak RSS MB': result.peakRssMegabytes,
       }));
     },
+  },
+  {
+    name: 'emulator',
+    title: 'Kintone emulator (100,000-record app)',
+    run: async () => [
+      ...benchmarkEmulatorQuery(quick ? { recordCount: 20_000, repetitions: 3 } : {}).map(
+        (result) => ({
+          case: `query engine: ${result.case}`,
+          milliseconds: round(result.milliseconds, 2),
+        }),
+      ),
+      ...(quick
+        ? []
+        : (await benchmarkEmulator()).map((result) => ({
+            case: result.case,
+            milliseconds: round(result.milliseconds, 2),
+          }))),
+    ],
   },
 ];
 

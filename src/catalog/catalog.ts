@@ -27,6 +27,8 @@ export interface CatalogOptions {
   readonly now?: () => number;
   /** Called with a model before it is served; throws when the model is invalid. */
   readonly validate?: (model: ServiceModel) => void;
+  /** Applied to every model built (e.g. Salesforce compatibility), before validation. */
+  readonly transform?: (model: ServiceModel) => ServiceModel;
 }
 
 export interface CatalogProblem {
@@ -150,11 +152,12 @@ export class Catalog {
       }
     }
 
-    const model = buildServiceModel({
+    const built = buildServiceModel({
       namespace: this.options.namespace,
       containerName: this.options.containerName,
       tables: published,
     });
+    const model = this.options.transform === undefined ? built : this.options.transform(built);
     this.options.validate?.(model);
     const version = createHash('sha256')
       .update(
@@ -164,13 +167,19 @@ export class Catalog {
       )
       .digest('base64url')
       .slice(0, 16);
-    const schemas = new Map(published.map(({ publication, table }) => [publication.alias, table]));
+    // Entity sets are found by their source table (a transform may have renamed them).
+    const schemas = new Map(
+      published.map(({ publication, table }) => [
+        `${publication.connectionId}\u0000${table.id}`,
+        table,
+      ]),
+    );
     const snapshot: CatalogSnapshot = {
       model,
       version,
       problems,
       resolveSource: (set) => {
-        const table = schemas.get(set.name);
+        const table = schemas.get(`${set.source.connectionId}\u0000${set.source.table}`);
         const connector = connectors.get(set.source.connectionId);
         if (table === undefined || connector === undefined) {
           return Promise.reject(new Error(`entity set ${set.name} has no source in this snapshot`));

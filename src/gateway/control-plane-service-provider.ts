@@ -81,6 +81,7 @@ export class ControlPlaneServiceProvider implements ODataServiceProvider {
     const now = (): number => this.controlPlane.clock.now();
     return {
       snapshot: model === snapshot.model ? snapshot : { ...snapshot, model },
+      principal: user.id,
       authorize: (set, action) => {
         const permission = permissionOfAction[action];
         if (permissionsByConnection.get(set.source.connectionId)?.has(permission) === true) return;

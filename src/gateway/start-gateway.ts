@@ -8,12 +8,15 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Catalog } from '../catalog/catalog.js';
+import { salesforceCompatibleModel } from '../catalog/salesforce-compatibility.js';
+import type { ServiceModel } from '../odata/edm/service-model.js';
 import type { Publication } from '../catalog/publication.js';
 import type { ConnectorRegistry } from '../control-plane/connector-registry.js';
 import type { ControlPlane } from '../control-plane/control-plane.js';
 import { startControlPlane } from '../control-plane/start-control-plane.js';
 import { validateServiceModel } from '../odata/metadata/validate-service-model.js';
 import { createServer } from '../server/create-server.js';
+import type { TlsFiles } from '../server/tls-server.js';
 import { defaultODataSettings, type ODataSettings } from '../server/odata/odata-settings.js';
 import { ConnectionRuntime } from './connection-runtime.js';
 import { ControlPlaneServiceProvider } from './control-plane-service-provider.js';
@@ -29,6 +32,8 @@ export interface GatewayOptions {
   /** Public base URL when behind a proxy (scheme://host[:port]). */
   readonly publicUrl?: string;
   readonly trustProxy?: boolean;
+  /** HTTPS (and optionally mutual TLS) with certificate files reloaded on change. */
+  readonly tls?: TlsFiles;
   readonly odata?: Partial<Omit<ODataSettings, 'pagingSecret'>>;
   readonly connectors: ConnectorRegistry;
   readonly logger: FastifyBaseLogger | false;
@@ -84,7 +89,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       listPublications: async () => (await store.publications.list()).map(publicationOf),
       connector: (connectionId) => connections.connectorFor(connectionId),
     },
-    { namespace: 'Tsunagi', containerName: 'Service', validate: validateServiceModel },
+    {
+      namespace: 'Tsunagi',
+      containerName: 'Service',
+      validate: validateServiceModel,
+      ...((options.odata?.compatibility ?? defaultODataSettings.compatibility) === 'salesforce'
+        ? { transform: (model: ServiceModel) => salesforceCompatibleModel(model) }
+        : {}),
+    },
   );
   const unsubscribe = store.onChange((event) => {
     const dropped = connections.handleChange(event);
@@ -109,6 +121,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     provider: new ControlPlaneServiceProvider(controlPlane, catalog),
     logger: options.logger,
     trustProxy: options.trustProxy ?? false,
+    ...(options.tls === undefined ? {} : { tls: options.tls }),
     readiness: async () => {
       const checks: Record<string, string> = {};
       let ready = true;
@@ -135,7 +148,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       (plugin) => (server: FastifyInstance) => plugin(server, parts),
     ),
   });
-  const url = await app.listen({ host: options.host, port: options.port });
+  const listened = await app.listen({ host: options.host, port: options.port });
+  const url = options.tls === undefined ? listened : listened.replace(/^http:/, 'https:');
 
   const housekeeping = setInterval(() => {
     void controlPlane.queryLog.prune().catch(() => undefined);

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerHealthRoutes, type ReadinessCheck } from './health-routes.js';
+import { createTlsServer, type TlsFiles } from './tls-server.js';
 import { registerODataRoutes } from './odata/odata-routes.js';
 import type { ODataServiceProvider } from './odata/odata-service.js';
 import type { ODataSettings } from './odata/odata-settings.js';
@@ -18,6 +19,8 @@ export interface ServerOptions {
   readonly readiness: ReadinessCheck;
   /** Trust X-Forwarded-* headers (behind a load balancer). */
   readonly trustProxy?: boolean;
+  /** Serve HTTPS with these files (reloaded on change), optionally requiring client certificates. */
+  readonly tls?: TlsFiles;
   /** Further parts of the server (admin API, web console), registered after the OData endpoint. */
   readonly plugins?: readonly ((app: FastifyInstance) => void | Promise<void>)[];
 }
@@ -30,7 +33,12 @@ export const redactedHeaderPaths = [
   'res.headers["set-cookie"]',
 ];
 
+/** Node's default limit on the request head (URL included) is 16 KiB; the OData route applies its own URL limit. */
+const maxHeaderSize = 64 * 1024;
+
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  let stopWatchingTls: (() => void) | undefined;
+  const tls = options.tls;
   const app = Fastify({
     loggerInstance: options.logger === false ? undefined : options.logger,
     logger: options.logger === false ? false : undefined,
@@ -38,8 +46,23 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     routerOptions: { maxParamLength: 65_536 },
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    // Node's default limit on headers (URL included) is 16 KiB; the OData route applies its own URL limit.
-    serverFactory: (handler) => createHttpServer({ maxHeaderSize: 64 * 1024 }, handler),
+    serverFactory: (handler) => {
+      if (tls === undefined) return createHttpServer({ maxHeaderSize }, handler);
+      const created = createTlsServer(tls, handler, maxHeaderSize, (error) => {
+        if (error === undefined) app.log.info('TLS certificate reloaded');
+        else
+          app.log.error(
+            { err: error },
+            'TLS certificate files changed but cannot be used; keeping the previous ones',
+          );
+      });
+      stopWatchingTls = () => created.stop();
+      return created.server;
+    },
+  });
+  app.addHook('onClose', (_instance, done) => {
+    stopWatchingTls?.();
+    done();
   });
   registerHealthRoutes(app, options.readiness);
   registerODataRoutes(app, options.provider, options.odata);

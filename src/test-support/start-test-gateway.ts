@@ -10,6 +10,7 @@ import { createServer } from '../server/create-server.js';
 import type { ODataRequestRecord } from '../server/odata/odata-service.js';
 import { defaultODataSettings, type ODataSettings } from '../server/odata/odata-settings.js';
 import { openServiceProvider } from './open-service-provider.js';
+import type { TlsFiles } from '../server/tls-server.js';
 
 export interface TestGateway {
   readonly app: FastifyInstance;
@@ -24,6 +25,7 @@ export async function startTestGateway(input: {
   readonly connectors: Readonly<Record<string, Connector>>;
   readonly publications: readonly Publication[];
   readonly settings?: Partial<ODataSettings>;
+  readonly tls?: TlsFiles;
 }): Promise<TestGateway> {
   const catalog = new Catalog(
     {
@@ -48,8 +50,10 @@ export async function startTestGateway(input: {
     provider: openServiceProvider(catalog, records),
     logger: false,
     readiness: async () => ({ ready: (await catalog.current()).problems.length === 0, checks: {} }),
+    ...(input.tls === undefined ? {} : { tls: input.tls }),
   });
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const listened = await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = input.tls === undefined ? listened : listened.replace(/^http:/, 'https:');
   return {
     app,
     baseUrl: address,

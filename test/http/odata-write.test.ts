@@ -360,3 +360,41 @@ describe('$batch', () => {
     expect(((await tooMany.json()) as { error: { code: string } }).error.code).toBe('TSG631');
   });
 });
+
+describe('CSRF protection (Salesforce "CSRF token" option)', () => {
+  it('hands out a token on X-CSRF-Token: Fetch and requires it on changes', async () => {
+    const protectedGateway = await startTestGateway({
+      connectors: { memory: new MemoryConnector(sampleTables(3)) },
+      publications: [{ connectionId: 'memory', tableId: 'customers', alias: 'Customers' }],
+      settings: { csrfProtection: true },
+    });
+    try {
+      const url = `${protectedGateway.serviceUrl}/Customers`;
+      const refused = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ Id: 90, Name: 'x' }),
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('x-csrf-token')).toBe('Required');
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TSG604');
+      const fetched = await fetch(`${url}?$top=1`, { headers: { 'X-CSRF-Token': 'Fetch' } });
+      const token = fetched.headers.get('x-csrf-token') ?? '';
+      expect(token).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]+$/);
+      const tampered = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': `${token}x` },
+        body: JSON.stringify({ Id: 91, Name: 'x' }),
+      });
+      expect(tampered.status).toBe(403);
+      const accepted = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
+        body: JSON.stringify({ Id: 92, Name: 'y' }),
+      });
+      expect(accepted.status).toBe(201);
+    } finally {
+      await protectedGateway.close();
+    }
+  });
+});

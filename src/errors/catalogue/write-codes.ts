@@ -27,6 +27,24 @@ export const writeCodes = defineCodes({
     title: 'Entity set is read-only',
     description: 'The entity set does not allow this kind of change (insert, update or delete).',
   },
+  TSG604: {
+    status: 403,
+    title: 'CSRF token required',
+    description:
+      'This service requires a CSRF token on changes: GET any resource with the header X-CSRF-Token: Fetch, then send the token it returns in X-CSRF-Token with every POST, PATCH, PUT, DELETE and $batch (Salesforce does this when CSRF protection is enabled on the external data source).',
+  },
+  TSG612: {
+    status: 400,
+    title: 'Lookup value not found',
+    description:
+      'A lookup field names a value that does not exist in the app it looks up, or the connection may not read that app (GAIA_LO04). Nothing was changed.',
+  },
+  TSG613: {
+    status: 502,
+    title: 'Write outcome unknown',
+    description:
+      'The connection to the source was lost after a change was sent, so the gateway cannot tell whether it was applied. It was not retried, to avoid applying it twice: read the entity before trying again.',
+  },
   TSG630: {
     status: 400,
     title: 'Malformed batch request',

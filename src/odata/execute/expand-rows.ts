@@ -134,7 +134,7 @@ async function expandItem(
     residual: {
       filter: scan.residualFilter,
       search: options.search !== undefined && !scan.searchApplied ? options.search : undefined,
-      orderBy: scan.orderApplied ? undefined : orderBy,
+      orderBy: scan.orderApplied || orderBy.length === 0 ? undefined : orderBy,
       skip: 0,
       top: undefined,
     },

@@ -164,7 +164,7 @@ export function planRead(input: ReadPlanInput): ReadPlan {
   const residual: ResidualPlan = {
     filter: scan.residualFilter,
     search: request.search !== undefined && !scan.searchApplied ? request.search : undefined,
-    orderBy: scan.orderApplied ? undefined : orderBy,
+    orderBy: scan.orderApplied || orderBy.length === 0 ? undefined : orderBy,
     skip: scan.skipApplied ? 0 : skip,
     top: scan.topApplied ? undefined : sourceTop,
   };

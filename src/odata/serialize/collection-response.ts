@@ -2,8 +2,10 @@
  * Streams a collection response as JSON text chunks: control information first
  * (`@odata.context`, `@odata.count`), then the `value` array entity by entity, then
  * `@odata.nextLink` (allowed after the value in the streaming format, and only known once
- * the page has been read). Chunks are about 64 KiB, so memory stays flat whatever the
- * number of rows, and the consumer's backpressure paces the source.
+ * the page has been read). Chunks are about 64 KiB of UTF-8 bytes: encoding each chunk at
+ * once frees the many small strings it was built from while they are still young, so
+ * memory stays flat whatever the number of rows, and the consumer's backpressure paces
+ * the source.
  */
 import type { EntityBatch } from '../execute/entity-batch.js';
 import type { EntityWriter } from './entity-writer.js';
@@ -23,7 +25,7 @@ export interface CollectionResponseInput {
 
 export async function* writeCollectionResponse(
   input: CollectionResponseInput,
-): AsyncGenerator<string> {
+): AsyncGenerator<Buffer> {
   let text = '{';
   if (input.contextUrl !== undefined)
     text += `"@odata.context":${JSON.stringify(input.contextUrl)},`;
@@ -37,7 +39,7 @@ export async function* writeCollectionResponse(
       first = false;
       text += input.writeEntity(rows[index] ?? [], expanded?.[index]);
       if (text.length >= chunkSize) {
-        yield text;
+        yield Buffer.from(text, 'utf8');
         text = '';
       }
     }
@@ -45,5 +47,5 @@ export async function* writeCollectionResponse(
   text += ']';
   const nextLink = input.nextLink();
   if (nextLink !== undefined) text += `,"@odata.nextLink":${JSON.stringify(nextLink)}`;
-  yield `${text}}`;
+  yield Buffer.from(`${text}}`, 'utf8');
 }

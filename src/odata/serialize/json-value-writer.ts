@@ -13,8 +13,14 @@ type PrimitiveWriter = (value: PrimitiveValue) => string;
 
 const decimalNumberPattern = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
+/** Characters that JSON must escape, and surrogates (JSON.stringify escapes lone ones). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON must escape
+const needsEscaping = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 function writeJsonString(value: PrimitiveValue): string {
-  return JSON.stringify(typeof value === 'string' ? value : String(value));
+  const text = typeof value === 'string' ? value : String(value);
+  // Most values need no escaping; testing for that is much cheaper than JSON.stringify.
+  return needsEscaping.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 function writeBoolean(value: PrimitiveValue): string {

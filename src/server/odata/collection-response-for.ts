@@ -23,7 +23,7 @@ export interface CollectionResponseSource {
   readonly nextLink: (position: PagePosition) => string;
 }
 
-export function collectionResponseFor(source: CollectionResponseSource): AsyncGenerator<string> {
+export function collectionResponseFor(source: CollectionResponseSource): AsyncGenerator<Buffer> {
   const { set, options, representation, execution } = source;
   async function* counted(): AsyncGenerator<EntityBatch> {
     for await (const batch of execution.batches) {

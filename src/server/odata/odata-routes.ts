@@ -16,6 +16,7 @@ import type { ODataSettings } from './odata-settings.js';
 import { negotiateVersion } from './content-negotiation.js';
 import { acceptRawBodies, bodyError } from './request-body.js';
 import { startRequestExecution } from './request-execution.js';
+import { issueCsrfToken, verifyCsrfToken } from './csrf-tokens.js';
 import type { ResponseSink } from './response-sink.js';
 import { immediateWrites } from './write-gate.js';
 
@@ -48,6 +49,33 @@ export function sendError(
     .header('Content-Type', 'application/json;charset=utf-8')
     .send(JSON.stringify(response.body));
   return response.body.error.code;
+}
+
+/** Hands out CSRF tokens on `X-CSRF-Token: Fetch` and requires them on changes. */
+function checkCsrf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  service: ODataService,
+  settings: ODataSettings,
+): void {
+  const principal = service.principal ?? 'anonymous';
+  const header = request.headers['x-csrf-token'];
+  const sent = Array.isArray(header) ? header[0] : header;
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    if (sent?.toLowerCase() === 'fetch')
+      void reply.header('X-CSRF-Token', issueCsrfToken(settings.pagingSecret, principal));
+    return;
+  }
+  if (!verifyCsrfToken(settings.pagingSecret, principal, sent)) {
+    throw new TsunagiError(
+      'TSG604',
+      'This change needs a valid X-CSRF-Token; fetch one with a GET carrying X-CSRF-Token: Fetch.',
+      {
+        headers: { 'X-CSRF-Token': 'Required' },
+        target: 'X-CSRF-Token',
+      },
+    );
+  }
 }
 
 export function registerODataRoutes(
@@ -94,6 +122,7 @@ export function registerODataRoutes(
         headers: request.headers,
         remoteAddress: request.ip,
       });
+      if (settings.csrfProtection) checkCsrf(request, reply, service, settings);
       const queryStart = rawUrl.indexOf('?');
       const call: ODataCall = {
         method: request.method,

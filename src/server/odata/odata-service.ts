@@ -14,6 +14,8 @@ export type EntitySetAction = 'read' | 'insert' | 'update' | 'delete';
 
 export interface ODataService {
   readonly snapshot: CatalogSnapshot;
+  /** Who the caller is (a user id), for per-caller tokens such as CSRF tokens. */
+  readonly principal?: string;
   /** Throws TsunagiError TSG302 (403) naming the missing permission. */
   authorize(set: EntitySetModel, action: EntitySetAction): void;
   /** Called once per finished request. */

@@ -18,6 +18,13 @@ export interface ODataSettings {
   readonly maxBodyBytes: number;
   /** Most requests one $batch may hold. */
   readonly maxBatchRequests: number;
+  /**
+   * `salesforce` (default): publish only what Salesforce Connect can map (see
+   * catalog/salesforce-compatibility.ts); `standard`: every type the sources have.
+   */
+  readonly compatibility: 'salesforce' | 'standard';
+  /** Require an `X-CSRF-Token` (fetched with `X-CSRF-Token: Fetch` on a GET) on every change. */
+  readonly csrfProtection: boolean;
 }
 
 export const defaultODataSettings: Omit<ODataSettings, 'pagingSecret'> = {
@@ -28,4 +35,6 @@ export const defaultODataSettings: Omit<ODataSettings, 'pagingSecret'> = {
   maxUrlLength: 16_384,
   maxBodyBytes: 8 * 1024 * 1024,
   maxBatchRequests: 100,
+  compatibility: 'salesforce',
+  csrfProtection: false,
 };

@@ -164,7 +164,9 @@ export async function sendCollection(
     nextLink: (nextPosition) =>
       `${read.serviceRoot}${read.path}?${nextPageQuery(read.query, encodeSkipToken(nextPosition, fingerprint, read.settings.pagingSecret))}`,
   });
-  void reply.header('Content-Type', jsonContentType(representation)).send(Readable.from(stream));
+  void reply
+    .header('Content-Type', jsonContentType(representation))
+    .send(Readable.from(stream, { highWaterMark: 1 }));
 }
 
 export async function sendEntity(
