@@ -43,17 +43,17 @@ export function Field({
       .join(' ') || undefined;
   return (
     <div className={`field${error === undefined ? '' : ' field-invalid'}`}>
-      <label className="field-label" htmlFor={id}>
-        {label}
+      <div className="field-label-row">
+        <label className="field-label" htmlFor={id}>
+          {label}
+          {!required && markOptional ? <span className="field-optional"> (optional)</span> : null}
+        </label>
         {required ? (
           <span className="field-mark" aria-hidden="true">
-            {' '}
             *
           </span>
-        ) : markOptional ? (
-          <span className="field-optional"> (optional)</span>
         ) : null}
-      </label>
+      </div>
       {children({ id, describedBy, invalid: error !== undefined })}
       {help === undefined ? null : (
         <p className="field-help" id={helpId}>

@@ -20,7 +20,7 @@ export function ToastProvider({ children }: { readonly children: ReactNode }) {
   const [toasts, setToasts] = useState<readonly Toast[]>([]);
   const notify = useCallback<Notify>((text, tone = 'success') => {
     const id = nextId++;
-    setToasts((current) => [...current.slice(-2), { id, text, tone }]);
+    setToasts((current) => [...current.slice(-1), { id, text, tone }]);
     window.setTimeout(
       () => setToasts((current) => current.filter((toast) => toast.id !== id)),
       5000,

@@ -3,8 +3,8 @@
  * visible setting (text, web address, whole number, yes/no, choice, secret, file), each
  * with its label, help and error. Secrets of a stored connection are never shown: an
  * empty field keeps the saved value, typing replaces it. The settings that matter most
- * (up to the last required or conditional one, in the connector's order) come first; the
- * rest sit under "More settings".
+ * (up to the last required one, in the connector's order) come first; the rest sit under
+ * "More settings", open when one of them holds a value.
  */
 import { useId, useState } from 'react';
 import type { Connection, SettingDescriptor } from '../api/api-types';
@@ -26,10 +26,11 @@ export interface SettingsFieldsProps {
   readonly connection?: Connection;
 }
 
+/** The settings up to the last required one come first; the rest are "More settings". */
 function primaryCount(descriptors: readonly SettingDescriptor[]): number {
   let last = -1;
   descriptors.forEach((descriptor, index) => {
-    if (descriptor.required || descriptor.showWhen !== undefined) last = index;
+    if (descriptor.required) last = index;
   });
   return last + 1;
 }

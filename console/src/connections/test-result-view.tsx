@@ -2,6 +2,7 @@
  * The result of a connection test, step by step: which steps passed, and for the step
  * that failed, what the source answered and what to check.
  */
+import { useEffect, useRef } from 'react';
 import type { TestResult } from '../api/api-types';
 import { Alert } from '../components/alert';
 import { icons } from '../components/icons';
@@ -14,8 +15,12 @@ export function TestResultView({
   readonly title?: string;
 }) {
   const failed = result.steps.find((step) => !step.ok);
+  const frame = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    frame.current?.scrollIntoView({ block: 'nearest' });
+  }, [result]);
   return (
-    <div className="test-result" aria-live="polite">
+    <div className="test-result" ref={frame}>
       <Alert
         kind={result.ok ? 'success' : 'error'}
         title={
@@ -29,7 +34,7 @@ export function TestResultView({
       >
         {result.ok ? null : failed?.message}
       </Alert>
-      {result.steps.length === 0 ? null : (
+      {result.steps.length < 2 ? null : (
         <ol className="test-steps" aria-label="Test steps">
           {result.steps.map((step, index) => (
             <li

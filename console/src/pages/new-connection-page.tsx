@@ -16,8 +16,7 @@ export function NewConnectionPage() {
     [],
   );
   const list = connectors.data?.connectors ?? [];
-  const chosen =
-    list.find((connector) => connector.kind === kind) ?? (list.length === 1 ? list[0] : undefined);
+  const chosen = list.find((connector) => connector.kind === kind);
 
   return (
     <Page
@@ -73,7 +72,7 @@ export function NewConnectionPage() {
         <ConnectionEditor
           key={chosen.kind}
           connector={chosen}
-          onCancel={() => navigate(list.length === 1 ? '/connections' : '/connections/new')}
+          onCancel={() => navigate('/connections/new')}
           onSaved={(connection) => {
             notify(`Connection “${connection.name}” is created.`);
             navigate(`/connections/${connection.id}/permissions?created=1`);

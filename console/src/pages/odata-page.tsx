@@ -92,7 +92,7 @@ export function ODataPage() {
               value={service.serviceUrl}
               help="The service root: what Salesforce, Excel and Power BI ask for."
             />
-            <p className="small muted">
+            <p className="small muted break">
               Metadata: <a href={service.metadataUrl}>{service.metadataUrl}</a>
               {service.odataVersion === undefined ? null : (
                 <> · OData {service.odataVersion.join(' and ')}</>
@@ -140,9 +140,8 @@ export function ODataPage() {
                     <td data-label="Source">
                       <div>{connectionName(publication)}</div>
                       <div className="cell-subtitle">
-                        {publication.tableLabel ?? ''}
-                        {publication.tableLabel === undefined ? '' : ' · '}
-                        table {publication.tableName ?? publication.tableId}
+                        {publication.tableLabel === undefined ? '' : `${publication.tableLabel} · `}
+                        ID {publication.tableId ?? publication.tableName}
                       </div>
                     </td>
                     <td data-label="Published">

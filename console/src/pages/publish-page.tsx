@@ -137,6 +137,10 @@ function TablePicker({ connectionId }: { readonly connectionId: string }) {
     );
   }
 
+  const labelOf = (tableId: string): string => {
+    const parent = tables.find((table) => table.id === tableId);
+    return parent === undefined ? tableId : parent.label || parent.name;
+  };
   const takenNames = new Set(
     data.data.publications.map((publication) => publication.entitySet.toLowerCase()),
   );
@@ -288,8 +292,8 @@ function TablePicker({ connectionId }: { readonly connectionId: string }) {
                       </label>
                       <div className="cell-subtitle">
                         {table.parentId === undefined
-                          ? `App ${table.id}`
-                          : `Subtable of app ${table.parentId}`}
+                          ? `ID ${table.id}`
+                          : `Subtable of ${labelOf(table.parentId)}`}
                         {table.description === undefined || table.description === ''
                           ? ''
                           : ` · ${table.description}`}

@@ -234,7 +234,7 @@ export function QueryLogPage({ entryId }: { readonly entryId?: string | undefine
                       {entry.rowCount ?? '—'}
                     </td>
                     <td data-label="Time taken" className="cell-number nowrap">
-                      {entry.durationMs} ms
+                      {Math.round(entry.durationMs)} ms
                       <div className="cell-subtitle">
                         {entry.sourceCalls} source call{entry.sourceCalls === 1 ? '' : 's'}
                       </div>
@@ -315,8 +315,8 @@ function QueryLogDetails({ entry }: { readonly entry: QueryLogEntry }) {
       <dd>{entry.rowCount ?? '—'}</dd>
       <dt>Time taken</dt>
       <dd>
-        {entry.durationMs} ms, {entry.sourceCalls} call{entry.sourceCalls === 1 ? '' : 's'} to the
-        source
+        {Math.round(entry.durationMs)} ms, {entry.sourceCalls} call
+        {entry.sourceCalls === 1 ? '' : 's'} to the source
       </dd>
       <dt>Source query</dt>
       <dd>

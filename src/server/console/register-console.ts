@@ -20,12 +20,21 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface ConsoleOptions {
   /** The built console (`console/dist`). */
   readonly directory: string;
+}
+
+/**
+ * `console/dist` of this installation: the same relative place from `src/server/console`
+ * (running with tsx) and from `dist/server/console` (the built package).
+ */
+export function defaultConsoleDirectory(): string {
+  return fileURLToPath(new URL('../../../console/dist', import.meta.url));
 }
 
 export const consoleContentSecurityPolicy = [

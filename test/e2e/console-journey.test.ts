@@ -1,0 +1,367 @@
+// The whole journey in a browser, against a real gateway (admin API + console) and the
+// Kintone emulator: first-run setup, inviting a user who accepts and creates a token, a
+// Kintone connection tested with a wrong and then the right password, permissions, two
+// published apps, the data explorer, the logs, and finally the OData feed read with the
+// new user's token. Every page is photographed into artifacts/screenshots/, and the main
+// pages are checked again on a phone-sized screen.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kintoneConnectorDefinition } from '../../src/connectors/kintone/kintone-connector-definition.js';
+import { ConnectorRegistry } from '../../src/control-plane/connector-registry.js';
+import {
+  startGateway,
+  type GatewayParts,
+  type RunningGateway,
+} from '../../src/gateway/start-gateway.js';
+import {
+  startKintoneEmulator,
+  type RunningKintoneEmulator,
+} from '../../src/kintone-emulator/index.js';
+import { registerConsole } from '../../src/server/console/register-console.js';
+import {
+  chromiumAvailable,
+  launchChromium,
+  screenshot,
+  type LaunchedBrowser,
+} from './support/chromium.js';
+import { consoleDist, ensureConsoleBuilt } from './support/ensure-console-built.js';
+
+type RegisterAdminRoutes = (app: FastifyInstance, parts: GatewayParts) => void;
+const adminModulePath = '../../src/server/admin/register-admin-routes.js';
+const adminModule = (await import(/* @vite-ignore */ adminModulePath).catch(() => undefined)) as
+  { registerAdminRoutes?: RegisterAdminRoutes } | undefined;
+const registerAdminRoutes = adminModule?.registerAdminRoutes;
+
+const administrator = {
+  email: 'ada@example.com',
+  name: 'Ada Admin',
+  password: 'sturdy violet lantern 42',
+};
+const queryUser = {
+  email: 'bob@example.com',
+  name: 'Bob Query',
+  password: 'quiet harbour pebble 7',
+};
+
+const runnable = chromiumAvailable() && registerAdminRoutes !== undefined;
+
+describe.skipIf(!runnable)('the web console journey', () => {
+  let dataDirectory: string;
+  let emulator: RunningKintoneEmulator;
+  let gateway: RunningGateway;
+  let browser: LaunchedBrowser;
+  let adminContext: BrowserContext;
+  let admin: Page;
+  let invitationUrl = '';
+  let queryUserToken = '';
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    dataDirectory = mkdtempSync(join(tmpdir(), 'tsunagi-e2e-'));
+    emulator = await startKintoneEmulator({ seed: 'demo', records: 40 });
+    const connectors = new ConnectorRegistry();
+    connectors.register(kintoneConnectorDefinition);
+    const register = registerAdminRoutes;
+    if (register === undefined) throw new Error('The admin API is missing.');
+    gateway = await startGateway({
+      dataDirectory,
+      host: '127.0.0.1',
+      port: 0,
+      connectors,
+      logger: false,
+      plugins: [
+        (app, parts) => register(app, parts),
+        (app) => registerConsole(app, { directory: consoleDist }),
+      ],
+    });
+    browser = await launchChromium();
+    adminContext = await browser.newContext();
+    admin = await adminContext.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.close();
+    await emulator?.close();
+    if (dataDirectory !== undefined) rmSync(dataDirectory, { recursive: true, force: true });
+  });
+
+  it('creates the first administrator on first run', async () => {
+    await admin.goto(gateway.url);
+    await admin.waitForURL('**/setup');
+    await expect.poll(() => admin.title()).toBe('Set up Tsunagi · Tsunagi');
+    await screenshot(admin, '01-setup');
+    await admin.getByLabel('E-mail address').fill(administrator.email);
+    await admin.getByLabel('Your name').fill(administrator.name);
+    await admin.getByLabel('Password', { exact: true }).fill('short');
+    await admin.getByRole('button', { name: 'Create administrator' }).click();
+    await admin.getByText('Use at least 12 characters').waitFor();
+    await admin.getByLabel('Password', { exact: true }).fill(administrator.password);
+    await admin.getByLabel('Repeat the password').fill(administrator.password);
+    await admin.getByRole('button', { name: 'Create administrator' }).click();
+    await admin.getByRole('heading', { name: `Welcome, ${administrator.name}` }).waitFor();
+    await admin.getByRole('heading', { name: 'Get started' }).waitFor();
+    await screenshot(admin, '02-get-started');
+  });
+
+  it('invites a user and shows the one-time link', async () => {
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Users' })
+      .click();
+    await admin.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await admin.getByRole('button', { name: 'Invite user' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Invite a user' });
+    await dialog.getByLabel('E-mail address').fill(queryUser.email);
+    await dialog.getByLabel('Name').fill(queryUser.name);
+    await screenshot(admin, '03-invite-dialog');
+    await dialog.getByRole('button', { name: 'Create invitation' }).click();
+    const link = admin.getByRole('dialog', { name: 'Invitation link' });
+    invitationUrl = await link.getByLabel('Invitation link', { exact: true }).inputValue();
+    expect(invitationUrl).toMatch(/\/invite\/tsg_inv_/);
+    await screenshot(admin, '04-invitation-link');
+    await link.getByRole('button', { name: 'Done' }).click();
+    const row = admin.getByRole('row', { name: new RegExp(queryUser.name) });
+    await expect.poll(() => row.getByText('Invited').count()).toBe(1);
+    await screenshot(admin, '05-users');
+  });
+
+  it('lets the invited user set a password and create a token', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(invitationUrl);
+    await page.getByRole('heading', { name: 'Accept your invitation' }).waitFor();
+    await expect.poll(() => page.getByLabel('E-mail address').inputValue()).toBe(queryUser.email);
+    await screenshot(page, '06-accept-invitation');
+    await page.getByLabel('Password', { exact: true }).fill(queryUser.password);
+    await page.getByLabel('Repeat the password').fill(queryUser.password);
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await page.getByRole('heading', { name: `Welcome, ${queryUser.name}` }).waitFor();
+
+    await page.getByRole('link', { name: /My profile/ }).click();
+    await page.getByRole('heading', { name: 'My profile' }).waitFor();
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const create = page.getByRole('dialog', { name: 'Create a personal access token' });
+    await create.getByLabel('Name').fill('Salesforce production');
+    await create.getByRole('button', { name: 'Create token' }).click();
+    const shown = page.getByRole('dialog', { name: 'Your new token' });
+    await shown.getByText('you will not see it again').waitFor();
+    queryUserToken = await shown
+      .getByLabel('Token “Salesforce production”', { exact: true })
+      .inputValue();
+    expect(queryUserToken).toMatch(/^tsg_pat_/);
+    await screenshot(page, '07-token-shown-once');
+    await shown.getByRole('button', { name: 'I have copied it' }).click();
+    await page.getByRole('row', { name: /Salesforce production/ }).waitFor();
+    await screenshot(page, '08-profile-tokens');
+    await context.close();
+  });
+
+  it('adds a Kintone connection: the wrong password fails at a named step, the right one works', async () => {
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Connections' })
+      .click();
+    await admin.getByText('No connections yet').waitFor();
+    await screenshot(admin, '09-connections-empty');
+    await admin.getByRole('button', { name: 'Add connection' }).first().click();
+    await admin.getByRole('link', { name: /Kintone/ }).click();
+    await admin.getByRole('heading', { name: 'Add a Kintone connection' }).waitFor();
+    await admin.getByLabel('Connection name').fill('Kintone demo');
+    await admin.getByLabel('Kintone URL').fill(emulator.url);
+    await admin.getByLabel('Login name').fill(emulator.adminUser);
+    await admin.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await screenshot(admin, '10-connection-form');
+    await admin.getByRole('button', { name: 'Create & Test' }).click();
+    const failure = admin.getByRole('alert').filter({ hasText: 'The test failed' });
+    await failure.waitFor();
+    await expect.poll(() => admin.locator('.test-step-failed').count()).toBeGreaterThan(0);
+    await screenshot(admin, '11-connection-test-failed');
+
+    await admin.getByLabel('Password', { exact: true }).fill(emulator.adminPassword);
+    await admin.getByRole('button', { name: 'Create & Test' }).click();
+    await admin.getByText('The connection is created and works.').waitFor();
+    await admin.getByRole('heading', { name: 'Kintone demo' }).waitFor();
+  });
+
+  it('grants the new user Select on the connection', async () => {
+    const select = admin.getByRole('checkbox', { name: `Select for ${queryUser.email}` });
+    await select.check();
+    await admin.getByRole('checkbox', { name: `Update for ${queryUser.email}` }).check();
+    await admin.getByText('1 user changed.').waitFor();
+    await screenshot(admin, '12-permissions');
+    await admin.getByRole('button', { name: 'Save permissions' }).click();
+    await admin.getByText('No unsaved changes.').waitFor();
+    await expect.poll(() => select.isChecked()).toBe(true);
+  });
+
+  it('publishes two apps with their aliases', async () => {
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'OData' })
+      .click();
+    await admin.getByText('Nothing is published yet').waitFor();
+    await admin.getByRole('button', { name: 'Add' }).first().click();
+    await admin.getByRole('heading', { name: 'Publish tables' }).waitFor();
+    await admin.getByRole('checkbox', { name: 'Customers' }).waitFor();
+    await admin.getByLabel('Search tables').fill('deal');
+    await expect.poll(() => admin.getByRole('checkbox', { name: 'Customers' }).count()).toBe(0);
+    await admin.getByRole('checkbox', { name: 'Deals', exact: true }).check();
+    await admin.getByLabel('Search tables').fill('');
+    await admin.getByRole('checkbox', { name: 'Customers' }).check();
+    await admin.getByLabel('Entity set name for Customers').fill('Customers');
+    await admin.getByLabel('Entity set name for Deals').fill('Deals');
+    await screenshot(admin, '13-publish-tables');
+    await admin.getByRole('button', { name: 'Confirm 2 entity sets' }).click();
+    await admin.getByRole('heading', { name: 'OData', level: 1 }).waitFor();
+    await admin.getByRole('link', { name: 'Customers', exact: true }).waitFor();
+    await admin.getByRole('link', { name: 'Deals', exact: true }).waitFor();
+    const serviceUrl = await admin.getByLabel('Service URL', { exact: true }).inputValue();
+    expect(serviceUrl).toBe(`${gateway.url}/api/odata/service`);
+    await admin.getByText('Salesforce Connect: OData 4.0').waitFor();
+    await screenshot(admin, '14-odata');
+    await admin.getByRole('tab', { name: 'Excel / Power BI' }).click();
+    await admin.getByText('From OData Feed').waitFor();
+  });
+
+  it('queries the published apps in the data explorer', async () => {
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Data explorer' })
+      .click();
+    await admin.getByRole('heading', { name: 'Data explorer' }).waitFor();
+    await screenshot(admin, '15-explorer-token');
+    await admin.getByRole('button', { name: 'Use a temporary token' }).click();
+    const entitySet = admin.getByLabel('Entity set');
+    await entitySet.waitFor();
+    await entitySet.selectOption('Customers');
+    const rows = admin.getByRole('region', { name: 'Rows of Customers' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await admin.getByText(/Rows 1–\d+ of \d+/).waitFor();
+
+    await admin
+      .getByLabel('Filter ($filter)')
+      .fill("startswith(company_name,'A') or employees gt 100");
+    await admin.getByRole('button', { name: 'Apply' }).click();
+    await expect
+      .poll(() => admin.getByLabel('OData URL of this view', { exact: true }).inputValue())
+      .toContain('$filter=startswith(company_name');
+    await admin.getByRole('columnheader', { name: 'employees' }).getByRole('button').click();
+    await expect.poll(() => admin.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    await admin.getByText('What the source was asked').click();
+    await admin.getByRole('heading', { name: 'The source', exact: true }).waitFor();
+    await admin.getByText('The explain document (JSON)').waitFor();
+    await screenshot(admin, '16-explorer');
+
+    await admin.getByLabel('Filter ($filter)').fill('no_such_column eq 1');
+    await admin.getByRole('button', { name: 'Apply' }).click();
+    await admin.getByRole('alert').filter({ hasText: 'no_such_column' }).waitFor();
+    await screenshot(admin, '17-explorer-error');
+
+    await entitySet.selectOption('Deals');
+    await expect
+      .poll(() => admin.getByRole('region', { name: 'Rows of Deals' }).locator('tbody tr').count())
+      .toBeGreaterThan(0);
+  });
+
+  it('reads the query log and one entry', async () => {
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Query log' })
+      .click();
+    await admin.getByRole('heading', { name: 'Query log' }).waitFor();
+    const entries = admin.locator('table.table-log tbody tr');
+    await expect
+      .poll(
+        async () => {
+          await admin.getByRole('button', { name: 'Refresh' }).click();
+          return entries.count();
+        },
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(2);
+    await admin.getByLabel('Entity set').selectOption('Customers');
+    await expect.poll(() => entries.filter({ hasText: 'Deals' }).count()).toBe(0);
+    await screenshot(admin, '18-query-log');
+    await entries.first().getByRole('link').click();
+    const details = admin.getByRole('dialog', { name: 'Request details' });
+    await details.getByText('Source query').waitFor();
+    await screenshot(admin, '19-query-log-entry');
+    await details.getByRole('button', { name: 'Close' }).click();
+
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Audit log' })
+      .click();
+    await admin.getByRole('cell', { name: 'user.invited' }).first().waitFor();
+    await screenshot(admin, '20-audit-log');
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
+    await admin.getByLabel('Longest token lifetime').waitFor();
+    await screenshot(admin, '21-settings');
+  });
+
+  it('serves $metadata and a filtered page to the new user with their token', async () => {
+    const basic = `Basic ${Buffer.from(`${queryUser.email}:${queryUserToken}`).toString('base64')}`;
+    const metadata = await fetch(`${gateway.serviceUrl}/$metadata`, {
+      headers: { authorization: basic },
+    });
+    expect(metadata.status).toBe(200);
+    const csdl = await metadata.text();
+    expect(csdl).toContain('EntitySet Name="Customers"');
+    expect(csdl).toContain('EntitySet Name="Deals"');
+    const page = await fetch(
+      `${gateway.serviceUrl}/Customers?$filter=employees%20gt%2010&$orderby=employees%20desc&$top=5&$count=true`,
+      { headers: { authorization: basic, accept: 'application/json' } },
+    );
+    expect(page.status).toBe(200);
+    const body = (await page.json()) as { value: { employees: number }[]; '@odata.count': number };
+    expect(body.value.length).toBeGreaterThan(0);
+    expect(body.value.length).toBeLessThanOrEqual(5);
+    expect(body['@odata.count']).toBeGreaterThanOrEqual(body.value.length);
+    for (const row of body.value) expect(Number(row.employees)).toBeGreaterThan(10);
+  });
+
+  it('fits a phone-sized screen', async () => {
+    const phone = await browser.newContext({ width: 390, height: 844 });
+    await phone.addCookies(await adminContext.cookies());
+    const page = await phone.newPage();
+    const pages: readonly [string, string][] = [
+      ['/', 'Welcome'],
+      ['/users', 'Users'],
+      ['/connections', 'Connections'],
+      ['/odata', 'OData'],
+      ['/explorer?set=Customers', 'Data explorer'],
+      ['/query-log', 'Query log'],
+      ['/profile', 'My profile'],
+    ];
+    for (const [path, heading] of pages) {
+      await page.goto(`${gateway.url}${path}`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(
+        page,
+        `phone-${path.replace(/[/?=]+/g, '-').replace(/^-|-$/g, '') || 'home'}`,
+      );
+      const overflow = await page.evaluate(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
+      expect(overflow, `horizontal overflow on ${path}`).toBe(0);
+    }
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Connections' })
+      .click();
+    await page.getByRole('heading', { name: 'Connections', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await screenshot(page, 'phone-menu');
+    await phone.close();
+  });
+});
