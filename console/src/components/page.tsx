@@ -61,7 +61,7 @@ export function Section({
   readonly title: string;
   readonly description?: ReactNode;
   readonly actions?: ReactNode;
-  readonly children: ReactNode;
+  readonly children?: ReactNode;
 }) {
   return (
     <section className="card" aria-label={title}>
@@ -72,7 +72,7 @@ export function Section({
         </div>
         {actions === undefined ? null : <div className="card-actions">{actions}</div>}
       </header>
-      <div className="card-body">{children}</div>
+      {children === undefined ? null : <div className="card-body">{children}</div>}
     </section>
   );
 }

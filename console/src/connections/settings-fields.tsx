@@ -255,7 +255,15 @@ function ChoiceField({
       className="fieldset"
       aria-describedby={descriptor.help === undefined ? undefined : `${id}-help`}
     >
-      <legend className="field-label">{descriptor.label}</legend>
+      <legend className="field-label">
+        {descriptor.label}
+        {descriptor.required ? (
+          <span className="field-mark" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </legend>
       <div className="segmented">
         {(descriptor.choices ?? []).map((choice) => (
           <label

@@ -450,11 +450,12 @@ function SessionsSection() {
   const { signOut } = useSession();
   const [confirming, setConfirming] = useState(false);
   return (
-    <Section
-      title="Sessions"
-      description="Signed in on another computer you no longer use? Sign out everywhere; your tokens keep working."
-      actions={<Button onClick={() => setConfirming(true)}>Sign out everywhere</Button>}
-    >
+    <>
+      <Section
+        title="Sessions"
+        description="Signed in on another computer you no longer use? Sign out everywhere; your tokens keep working."
+        actions={<Button onClick={() => setConfirming(true)}>Sign out everywhere</Button>}
+      />
       <ConfirmDialog
         open={confirming}
         title="Sign out everywhere?"
@@ -465,6 +466,6 @@ function SessionsSection() {
       >
         <p>Every browser where you are signed in, this one included, is signed out.</p>
       </ConfirmDialog>
-    </Section>
+    </>
   );
 }

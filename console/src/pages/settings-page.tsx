@@ -162,6 +162,7 @@ export function SettingsPage() {
             onChange={set('tokenMaximumLifetimeDays')}
             error={errors['tokenMaximumLifetimeDays']}
             help="New tokens must expire within this time. Existing tokens keep their expiry."
+            className="input select input-medium"
             options={[
               { value: '30', label: '30 days' },
               { value: '60', label: '60 days' },
