@@ -6,6 +6,7 @@
 import { benchmarkEmulator } from './emulator-bench.js';
 import { benchmarkEmulatorQuery } from './emulator-query-bench.js';
 import { benchmarkEvaluate } from './evaluate-bench.js';
+import { benchmarkKintone } from './kintone-bench.js';
 import { benchmarkParse } from './parse-bench.js';
 import { benchmarkPlan } from './plan-bench.js';
 import { renderTable, type TableRow } from './print-table.js';
@@ -77,6 +78,21 @@ const areas: Area[] = [
         'peak RSS MB': result.peakRssMegabytes,
       }));
     },
+  },
+  {
+    name: 'kintone',
+    title:
+      'Kintone connector against the emulator (list queries vs the official client; full read)',
+    run: async () =>
+      (
+        await benchmarkKintone(
+          quick ? { listRecords: 2_000, listRuns: 10, fullReadRecords: 10_000 } : {},
+        )
+      ).map((result) => ({
+        case: result.case,
+        value: round(result.value, 2),
+        unit: result.unit,
+      })),
   },
   {
     name: 'emulator',

@@ -19,6 +19,11 @@ export interface ReadExecution {
   readonly batches: AsyncIterable<EntityBatch>;
   /** After the batches are consumed: where the next page starts, or undefined at the end. */
   nextPosition(): PagePosition | undefined;
+  /**
+   * Where the next page starts when this one is cut short after `rowsWritten` rows, the
+   * last being `row` (a response that reached its size limit).
+   */
+  positionAfter(row: Row, rowsWritten: number): PagePosition;
 }
 
 export interface ReadExecutionInput {
@@ -117,21 +122,25 @@ export async function executeRead(input: ReadExecutionInput): Promise<ReadExecut
   const orderReaders = plan.orderBy.map((item) => compileValue(item.expression, evaluation));
   const maxKeysetLength = input.maxKeysetLength ?? 2048;
 
+  function positionAfter(row: Row, rowsWritten: number): PagePosition {
+    const rowsBefore = plan.page.rowsBefore + rowsWritten;
+    const remainingTop =
+      plan.page.remainingTop === undefined ? undefined : plan.page.remainingTop - rowsWritten;
+    const after: Value[] = orderReaders.map((read) => read(row));
+    const keysetFits =
+      JSON.stringify(after, (_key, value: unknown) =>
+        typeof value === 'bigint' ? value.toString() : value,
+      ).length <= maxKeysetLength;
+    return { rowsBefore, remainingTop, after: keysetFits ? after : undefined };
+  }
+
   return {
     count,
     batches: entityBatches(),
     nextPosition(): PagePosition | undefined {
       if (!sawMore || lastRow === undefined) return undefined;
-      const row = lastRow;
-      const rowsBefore = plan.page.rowsBefore + delivered;
-      const remainingTop =
-        plan.page.remainingTop === undefined ? undefined : plan.page.remainingTop - delivered;
-      const after: Value[] = orderReaders.map((read) => read(row));
-      const keysetFits =
-        JSON.stringify(after, (_key, value: unknown) =>
-          typeof value === 'bigint' ? value.toString() : value,
-        ).length <= maxKeysetLength;
-      return { rowsBefore, remainingTop, after: keysetFits ? after : undefined };
+      return positionAfter(lastRow, delivered);
     },
+    positionAfter,
   };
 }

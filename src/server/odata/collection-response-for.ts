@@ -21,6 +21,8 @@ export interface CollectionResponseSource {
   readonly execution: ReadExecution;
   readonly onRows: (rows: number) => void;
   readonly nextLink: (position: PagePosition) => string;
+  /** Cut the page (and continue in the next) when the response reaches this size. */
+  readonly maxBytes?: number;
 }
 
 export function collectionResponseFor(source: CollectionResponseSource): AsyncGenerator<Buffer> {
@@ -44,9 +46,13 @@ export function collectionResponseFor(source: CollectionResponseSource): AsyncGe
     count: execution.count,
     batches: counted(),
     writeEntity: compileEntityWriter({ set, options, representation, namespace: source.namespace }),
-    nextLink: () => {
-      const position = execution.nextPosition();
+    nextLink: (cut) => {
+      const position =
+        cut === undefined
+          ? execution.nextPosition()
+          : execution.positionAfter(cut.lastRow, cut.rowsWritten);
       return position === undefined ? undefined : source.nextLink(position);
     },
+    ...(source.maxBytes === undefined ? {} : { maxBytes: source.maxBytes }),
   });
 }

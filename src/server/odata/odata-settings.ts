@@ -23,6 +23,11 @@ export interface ODataSettings {
    * catalog/salesforce-compatibility.ts); `standard`: every type the sources have.
    */
   readonly compatibility: 'salesforce' | 'standard';
+  /**
+   * Largest response of a paged collection, in bytes: a page stops before it and the rest
+   * follows through the next link (Salesforce refuses responses over 8 MB).
+   */
+  readonly maxResponseBytes: number;
   /** Require an `X-CSRF-Token` (fetched with `X-CSRF-Token: Fetch` on a GET) on every change. */
   readonly csrfProtection: boolean;
 }
@@ -36,5 +41,6 @@ export const defaultODataSettings: Omit<ODataSettings, 'pagingSecret'> = {
   maxBodyBytes: 8 * 1024 * 1024,
   maxBatchRequests: 100,
   compatibility: 'salesforce',
+  maxResponseBytes: 7 * 1024 * 1024,
   csrfProtection: false,
 };

@@ -161,6 +161,7 @@ export async function sendCollection(
     onRows: (rows) => {
       read.outcome.rows = (read.outcome.rows ?? 0) + rows;
     },
+    ...(pageSize === undefined ? {} : { maxBytes: read.settings.maxResponseBytes }),
     nextLink: (nextPosition) =>
       `${read.serviceRoot}${read.path}?${nextPageQuery(read.query, encodeSkipToken(nextPosition, fingerprint, read.settings.pagingSecret))}`,
   });
