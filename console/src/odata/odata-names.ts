@@ -16,6 +16,7 @@ export function toODataIdentifier(text: string): string {
     .replace(/[^\p{L}\p{Nd}_]+/gu, '_')
     .replace(/^_+|_+$/g, '')
     .replace(/_+/g, '_');
+  if (cleaned === '') return 'Table';
   const start = /^[\p{L}_]/u.test(cleaned) ? cleaned : `T_${cleaned}`;
-  return start.slice(0, 128) || 'Table';
+  return start.slice(0, 128);
 }
