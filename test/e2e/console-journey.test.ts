@@ -122,8 +122,21 @@ describe.skipIf(!runnable)('the web console journey', () => {
       .getByRole('link', { name: 'Users' })
       .click();
     await admin.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
-    await admin.getByRole('button', { name: 'Invite user' }).click();
+    // By keyboard: the dialog takes focus, Escape closes it and gives focus back.
+    const invite = admin.getByRole('button', { name: 'Invite user' });
+    await invite.focus();
+    await admin.keyboard.press('Enter');
     const dialog = admin.getByRole('dialog', { name: 'Invite a user' });
+    const focused = (): Promise<unknown> =>
+      admin.evaluate(
+        'document.activeElement && (document.activeElement.id || document.activeElement.textContent)',
+      );
+    const emailId = await dialog.getByLabel('E-mail address').getAttribute('id');
+    await expect.poll(focused).toBe(emailId);
+    await admin.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(focused).toBe('Invite user');
+    await admin.keyboard.press('Enter');
     await dialog.getByLabel('E-mail address').fill(queryUser.email);
     await dialog.getByLabel('Name').fill(queryUser.name);
     await screenshot(admin, '03-invite-dialog');
@@ -205,6 +218,30 @@ describe.skipIf(!runnable)('the web console journey', () => {
     await admin.getByRole('button', { name: 'Save permissions' }).click();
     await admin.getByText('No unsaved changes.').waitFor();
     await expect.poll(() => select.isChecked()).toBe(true);
+  });
+
+  it('edits the connection without showing its secret', async () => {
+    await admin
+      .getByRole('navigation', { name: 'Connection' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
+    const password = admin.getByLabel('Password', { exact: true });
+    await password.waitFor();
+    expect(await password.inputValue()).toBe('');
+    await admin.getByText('A value is saved and stays hidden').waitFor();
+    await admin.getByLabel('Description').fill('The emulated demo domain');
+    await admin.getByRole('button', { name: 'Test', exact: true }).click();
+    await admin.getByText('The connection works.').waitFor();
+    await admin.getByRole('button', { name: 'Save changes' }).click();
+    await admin.getByText('The connection is saved.').waitFor();
+    await screenshot(admin, '12b-connection-settings');
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Connections' })
+      .click();
+    await admin.getByText('The emulated demo domain').waitFor();
+    await admin.getByText('Working').waitFor();
+    await screenshot(admin, '12c-connections');
   });
 
   it('publishes two apps with their aliases', async () => {
@@ -334,6 +371,40 @@ describe.skipIf(!runnable)('the web console journey', () => {
     expect(body.value.length).toBeLessThanOrEqual(5);
     expect(body['@odata.count']).toBeGreaterThanOrEqual(body.value.length);
     for (const row of body.value) expect(Number(row.employees)).toBeGreaterThan(10);
+  });
+
+  it('disables and enables the user: their token stops and starts working', async () => {
+    const basic = `Basic ${Buffer.from(`${queryUser.email}:${queryUserToken}`).toString('base64')}`;
+    const read = async (): Promise<number> =>
+      (await fetch(`${gateway.serviceUrl}/Customers?$top=1`, { headers: { authorization: basic } }))
+        .status;
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Users' })
+      .click();
+    const row = admin.getByRole('row', { name: new RegExp(queryUser.name) });
+    await row.getByRole('button', { name: 'Disable' }).click();
+    const confirm = admin.getByRole('dialog', { name: 'Disable this user?' });
+    await screenshot(admin, '22-disable-confirmation');
+    await confirm.getByRole('button', { name: 'Disable user' }).click();
+    await row.getByText('Disabled').waitFor();
+    expect(await read()).toBe(401);
+    await row.getByRole('button', { name: 'Enable' }).click();
+    await row.getByText('Active').waitFor();
+    expect(await read()).toBe(200);
+  });
+
+  it('signs out and in again', async () => {
+    await admin.getByRole('button', { name: 'Sign out' }).click();
+    await admin.getByText('You are signed out.').waitFor();
+    await admin.getByLabel('E-mail address').fill(administrator.email);
+    await admin.getByLabel('Password', { exact: true }).fill('wrong password, surely');
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('alert').filter({ hasText: 'not right' }).waitFor();
+    await screenshot(admin, '23-sign-in-failed');
+    await admin.getByLabel('Password', { exact: true }).fill(administrator.password);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('heading', { name: `Welcome, ${administrator.name}` }).waitFor();
   });
 
   it('raised no uncaught error and no Content-Security-Policy violation', () => {

@@ -7,12 +7,14 @@ export function PasswordField({
   onChange,
   autoComplete,
   autoFocus,
+  placeholder,
   ...frame
 }: FieldFrameProps & {
   readonly value: string;
   readonly onChange: (value: string) => void;
   readonly autoComplete: 'current-password' | 'new-password';
   readonly autoFocus?: boolean;
+  readonly placeholder?: string;
 }) {
   const [shown, setShown] = useState(false);
   return (
@@ -27,6 +29,7 @@ export function PasswordField({
             onChange={(event) => onChange(event.target.value)}
             autoComplete={autoComplete}
             autoFocus={autoFocus}
+            placeholder={placeholder}
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
             required={frame.required}

@@ -160,6 +160,7 @@ function SettingField({
             {...common}
             required={descriptor.required && !stored}
             autoComplete="new-password"
+            placeholder={stored ? 'Saved (hidden)' : undefined}
             value={text}
             onChange={(next) => setValue(name, next)}
             help={

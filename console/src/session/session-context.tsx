@@ -17,6 +17,7 @@ import {
 import { admin, onSessionEnded, setCsrfToken } from '../api/admin-client';
 import { ApiError } from '../api/api-error';
 import type { SessionInfo, User } from '../api/api-types';
+import { navigate } from '../router/router';
 import { forgetExplorerToken } from './explorer-token';
 
 export type SessionState =
@@ -103,6 +104,8 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
     setCsrfToken(null);
+    // Signing in again after signing out starts at the beginning, not where one left.
+    navigate('/sign-in', { replace: true });
     setState({
       status: 'signedOut',
       notice:
