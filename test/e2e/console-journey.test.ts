@@ -411,6 +411,18 @@ describe.skipIf(!runnable)('the web console journey', () => {
     expect(pageProblems).toEqual([]);
   });
 
+  it('has a dark theme', async () => {
+    const dark = await browser.newContext({ width: 1280, height: 860 }, 'dark');
+    await dark.addCookies(await adminContext.cookies());
+    const page = await dark.newPage();
+    await page.goto(`${gateway.url}/odata`);
+    await page.getByRole('heading', { name: 'OData', level: 1 }).waitFor();
+    const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
+    expect(background).toBe('rgb(13, 19, 32)');
+    await screenshot(page, 'dark-odata');
+    await dark.close();
+  });
+
   it('fits a phone-sized screen', async () => {
     const phone = await browser.newContext({ width: 390, height: 844 });
     await phone.addCookies(await adminContext.cookies());

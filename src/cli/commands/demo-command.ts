@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import pino from 'pino';
 import { startDemo } from '../../demo/start-demo.js';
-import { defaultConsoleDirectory, registerConsole } from '../../server/console/register-console.js';
+import { consolePlugin } from '../../server/console/register-console.js';
 
 interface DemoCommandOptions {
   port: number;
@@ -80,7 +80,7 @@ Then, with the token it prints:
         host: options.host,
         dataDirectory,
         logger,
-        plugins: [(app) => registerConsole(app, { directory: defaultConsoleDirectory() })],
+        plugins: [consolePlugin()],
         ...(options.kintonePort === undefined ? {} : { kintonePort: options.kintonePort }),
         ...(options.records === undefined ? {} : { records: options.records }),
       });

@@ -128,6 +128,13 @@ export function resolveConsolePath(root: string, urlPath: string): string | unde
   return file === root || file.startsWith(`${root}${sep}`) ? file : undefined;
 }
 
+/** A gateway plugin (`startGateway({ plugins })`) serving the console from `directory`. */
+export function consolePlugin(
+  directory: string = defaultConsoleDirectory(),
+): (app: FastifyInstance) => void {
+  return (app) => registerConsole(app, { directory });
+}
+
 export function registerConsole(app: FastifyInstance, options: ConsoleOptions): void {
   const root = resolve(options.directory);
   const indexFile = join(root, 'index.html');

@@ -16,7 +16,10 @@ export function chromiumAvailable(): boolean {
 }
 
 export interface LaunchedBrowser {
-  newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+  newContext(
+    viewport?: { width: number; height: number },
+    colorScheme?: 'light' | 'dark',
+  ): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -42,14 +45,14 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
     ],
   });
   return {
-    async newContext(viewport = { width: 1280, height: 860 }) {
+    async newContext(viewport = { width: 1280, height: 860 }, colorScheme = 'light') {
       const context = await browser.newContext({
         viewport,
         deviceScaleFactor: 1,
         locale: 'en-US',
         timezoneId: 'UTC',
         reducedMotion: 'reduce',
-        colorScheme: 'light',
+        colorScheme,
       });
       context.setDefaultTimeout(15_000);
       contexts.push(context);
