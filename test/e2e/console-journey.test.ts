@@ -28,6 +28,7 @@ import {
   screenshot,
   type LaunchedBrowser,
 } from './support/chromium.js';
+import { seriousAccessibilityProblems } from './support/accessibility.js';
 import { consoleDist, ensureConsoleBuilt } from './support/ensure-console-built.js';
 
 type RegisterAdminRoutes = (app: FastifyInstance, parts: GatewayParts) => void;
@@ -48,6 +49,11 @@ const queryUser = {
 };
 
 // In CI (TSUNAGI_CI=1) a missing Chromium fails the suite instead of skipping it.
+/** Waits until the page shows no loading indicator. */
+async function settled(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.loading').count()).toBe(0);
+}
+
 const runnable =
   (chromiumAvailable() || process.env['TSUNAGI_CI'] === '1') && registerAdminRoutes !== undefined;
 
@@ -411,6 +417,46 @@ describe.skipIf(!runnable)('the web console journey', () => {
     expect(pageProblems).toEqual([]);
   });
 
+  it('has no serious accessibility problem (axe-core) on the main pages, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const audit = await browser.newContext({ width: 1280, height: 860 }, colorScheme, {
+        bypassCSP: true,
+      });
+      await audit.addCookies(await adminContext.cookies());
+      const page = await audit.newPage();
+      const problems: string[] = [];
+      for (const [path, heading] of [
+        ['/', 'Welcome'],
+        ['/users', 'Users'],
+        ['/connections', 'Connections'],
+        ['/connections/new?kind=kintone', 'Add a Kintone connection'],
+        ['/odata', 'OData'],
+        ['/odata/add', 'Publish tables'],
+        ['/explorer', 'Data explorer'],
+        ['/query-log', 'Query log'],
+        ['/audit-log', 'Audit log'],
+        ['/settings', 'Settings'],
+        ['/profile', 'My profile'],
+      ] as const) {
+        // The dark theme changes colours only: its contrast is checked on a few pages.
+        if (
+          colorScheme === 'dark' &&
+          !['/', '/connections/new?kind=kintone', '/odata', '/query-log'].includes(path)
+        ) {
+          continue;
+        }
+        await page.goto(`${gateway.url}${path}`);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        await settled(page);
+        for (const problem of await seriousAccessibilityProblems(page)) {
+          problems.push(`${colorScheme} ${path}: ${problem}`);
+        }
+      }
+      await audit.close();
+      expect(problems).toEqual([]);
+    }
+  }, 60_000);
+
   it('has a dark theme', async () => {
     const dark = await browser.newContext({ width: 1280, height: 860 }, 'dark');
     await dark.addCookies(await adminContext.cookies());
@@ -439,7 +485,7 @@ describe.skipIf(!runnable)('the web console journey', () => {
     for (const [path, heading] of pages) {
       await page.goto(`${gateway.url}${path}`);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       await screenshot(
         page,
         `phone-${path.replace(/[/?=]+/g, '-').replace(/^-|-$/g, '') || 'home'}`,

@@ -19,6 +19,7 @@ export interface LaunchedBrowser {
   newContext(
     viewport?: { width: number; height: number },
     colorScheme?: 'light' | 'dark',
+    options?: { readonly bypassCSP?: boolean },
   ): Promise<BrowserContext>;
   close(): Promise<void>;
 }
@@ -45,7 +46,7 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
     ],
   });
   return {
-    async newContext(viewport = { width: 1280, height: 860 }, colorScheme = 'light') {
+    async newContext(viewport = { width: 1280, height: 860 }, colorScheme = 'light', options = {}) {
       const context = await browser.newContext({
         viewport,
         deviceScaleFactor: 1,
@@ -53,6 +54,7 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
         timezoneId: 'UTC',
         reducedMotion: 'reduce',
         colorScheme,
+        bypassCSP: options.bypassCSP ?? false,
       });
       context.setDefaultTimeout(15_000);
       contexts.push(context);
