@@ -128,15 +128,17 @@ describe.skipIf(!runnable)('the web console journey', () => {
       .getByRole('link', { name: 'Users' })
       .click();
     await admin.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    const focused = (): Promise<unknown> =>
+      admin.evaluate(
+        'document.activeElement && (document.activeElement.id || document.activeElement.textContent)',
+      );
+    // After a navigation, reading starts at the new page's heading.
+    await expect.poll(focused).toBe('Users');
     // By keyboard: the dialog takes focus, Escape closes it and gives focus back.
     const invite = admin.getByRole('button', { name: 'Invite user' });
     await invite.focus();
     await admin.keyboard.press('Enter');
     const dialog = admin.getByRole('dialog', { name: 'Invite a user' });
-    const focused = (): Promise<unknown> =>
-      admin.evaluate(
-        'document.activeElement && (document.activeElement.id || document.activeElement.textContent)',
-      );
     const emailId = await dialog.getByLabel('E-mail address').getAttribute('id');
     await expect.poll(focused).toBe(emailId);
     await admin.keyboard.press('Escape');

@@ -4,7 +4,7 @@
  * right, and the document title.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Link } from '../router/router';
+import { Link, takePendingFocus } from '../router/router';
 
 export function Page({
   title,
@@ -26,10 +26,9 @@ export function Page({
     document.title = `${title} · Tsunagi`;
   }, [title]);
   useEffect(() => {
-    // Only after a navigation inside the console, not on the first load.
-    if (document.activeElement === document.body || document.activeElement === null) {
-      heading.current?.focus({ preventScroll: true });
-    }
+    // After a navigation inside the console (not on the first load), reading starts at
+    // the new page's heading.
+    if (takePendingFocus()) heading.current?.focus({ preventScroll: true });
   }, []);
   return (
     <div className={`page${wide ? ' page-wide' : ''}`}>

@@ -142,7 +142,7 @@ function EntitySetView({
 
   const go = (changes: Partial<ExplorerQuery>): void => {
     setNextLinkPage(undefined);
-    navigate(explorerPath({ ...query, ...changes }));
+    navigate(explorerPath({ ...query, ...changes }), { keepPosition: true });
   };
   const apply = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -175,6 +175,7 @@ function EntitySetView({
                   top: query.top,
                   skip: 0,
                 }),
+                { keepPosition: true },
               );
             }}
             options={sets.map((candidate) => ({ value: candidate.name, label: candidate.name }))}

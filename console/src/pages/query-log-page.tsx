@@ -211,6 +211,7 @@ export function QueryLogPage({ entryId }: { readonly entryId?: string | undefine
                       <Link
                         to={`/query-log/${entry.id}${search === '' ? '' : `?${search}`}`}
                         className="cell-link"
+                        keepPosition
                       >
                         {formatDateTime(entry.at, true)}
                       </Link>
@@ -257,9 +258,15 @@ export function QueryLogPage({ entryId }: { readonly entryId?: string | undefine
         open={entryId !== undefined}
         title="Request details"
         wide
-        onClose={() => navigate(`/query-log${search === '' ? '' : `?${search}`}`)}
+        onClose={() =>
+          navigate(`/query-log${search === '' ? '' : `?${search}`}`, { keepPosition: true })
+        }
         footer={
-          <Button onClick={() => navigate(`/query-log${search === '' ? '' : `?${search}`}`)}>
+          <Button
+            onClick={() =>
+              navigate(`/query-log${search === '' ? '' : `?${search}`}`, { keepPosition: true })
+            }
+          >
             Close
           </Button>
         }

@@ -26,13 +26,39 @@ function currentLocation(): Location {
   return { pathname: window.location.pathname, search: window.location.search };
 }
 
-export function navigate(to: string, options: { readonly replace?: boolean } = {}): void {
+let focusPending = false;
+
+/**
+ * Whether the page shown next should take focus: true once after a navigation to a new
+ * page (a link, a redirect after a form, Back), false for in-page changes such as filters.
+ */
+export function takePendingFocus(): boolean {
+  const pending = focusPending;
+  focusPending = false;
+  return pending;
+}
+
+export interface NavigateOptions {
+  /** Replace the current history entry (redirects, filters). */
+  readonly replace?: boolean;
+  /** A change within the same page (a dialog, a view option): keep scroll and focus. */
+  readonly keepPosition?: boolean;
+}
+
+export function navigate(to: string, options: NavigateOptions = {}): void {
   const target = new URL(to, window.location.href);
   const next = `${target.pathname}${target.search}${target.hash}`;
   const current = `${window.location.pathname}${window.location.search}${window.location.hash}`;
   if (next === current) return;
-  if (options.replace === true) window.history.replaceState(null, '', next);
-  else window.history.pushState(null, '', next);
+  if (options.replace === true) {
+    window.history.replaceState(null, '', next);
+  } else {
+    window.history.pushState(null, '', next);
+    if (options.keepPosition !== true) {
+      focusPending = true;
+      window.scrollTo(0, 0);
+    }
+  }
   window.dispatchEvent(new Event(navigationEvent));
 }
 
@@ -42,10 +68,14 @@ export function RouterProvider({ children }: { readonly children: ReactNode }) {
   const [location, setLocation] = useState<Location>(currentLocation);
   useEffect(() => {
     const update = (): void => setLocation(currentLocation());
-    window.addEventListener('popstate', update);
+    const back = (): void => {
+      focusPending = true;
+      update();
+    };
+    window.addEventListener('popstate', back);
     window.addEventListener(navigationEvent, update);
     return () => {
-      window.removeEventListener('popstate', update);
+      window.removeEventListener('popstate', back);
       window.removeEventListener(navigationEvent, update);
     };
   }, []);
@@ -90,9 +120,10 @@ export function matchPath(
 export interface LinkProps extends AnchorHTMLAttributes<HTMLAnchorElement> {
   readonly to: string;
   readonly replace?: boolean;
+  readonly keepPosition?: boolean;
 }
 
-export function Link({ to, replace, onClick, children, ...rest }: LinkProps) {
+export function Link({ to, replace, keepPosition, onClick, children, ...rest }: LinkProps) {
   const handleClick = (event: MouseEvent<HTMLAnchorElement>): void => {
     onClick?.(event);
     if (
@@ -107,7 +138,7 @@ export function Link({ to, replace, onClick, children, ...rest }: LinkProps) {
       return;
     }
     event.preventDefault();
-    navigate(to, replace === true ? { replace: true } : {});
+    navigate(to, { replace: replace === true, keepPosition: keepPosition === true });
   };
   return (
     <a href={to} onClick={handleClick} {...rest}>
