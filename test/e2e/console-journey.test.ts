@@ -312,7 +312,8 @@ describe.skipIf(!runnable)('the web console journey', () => {
 
     await admin.getByLabel('Filter ($filter)').fill('no_such_column eq 1');
     await admin.getByRole('button', { name: 'Apply' }).click();
-    await admin.getByRole('alert').filter({ hasText: 'no_such_column' }).waitFor();
+    await admin.getByRole('alert').filter({ hasText: 'no_such_column' }).first().waitFor();
+    expect(await admin.getByRole('region', { name: 'Rows of Customers' }).count()).toBe(0);
     await screenshot(admin, '17-explorer-error');
 
     await entitySet.selectOption('Deals');

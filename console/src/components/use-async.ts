@@ -1,6 +1,7 @@
 /**
  * Loads data for a page: `{ data, error, loading, reload }`, re-run when its dependencies
- * change; an answer that arrives after a newer request started is ignored.
+ * change; an answer that arrives after a newer request started is ignored, and a failed
+ * request drops the data of the previous one.
  */
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 
@@ -36,6 +37,8 @@ export function useAsync<T>(
       })
       .catch((caught: unknown) => {
         if (controller.signal.aborted) return;
+        // Data of an earlier request must not pass for the answer to this one.
+        setDataState(undefined);
         setError(caught);
         setLoading(false);
       });
