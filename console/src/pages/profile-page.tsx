@@ -103,65 +103,71 @@ function TokensSection({ user }: { readonly user: User }) {
         </EmptyState>
       ) : (
         <>
-          <table className="table table-responsive">
-            <caption className="visually-hidden">Your personal access tokens</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((token) => {
-                const state = tokenState(token);
-                return (
-                  <tr key={token.id} className={state === 'active' ? undefined : 'row-muted'}>
-                    <td data-label="Name">
-                      <div className="cell-title">{token.name}</div>
-                      <div className="cell-subtitle mono">{token.hint ?? token.prefix ?? ''}…</div>
-                    </td>
-                    <td data-label="Created">
-                      <TimeText value={token.createdAt} />
-                    </td>
-                    <td data-label="Last used">
-                      <TimeText value={token.lastUsedAt} never="Not used yet" />
-                    </td>
-                    <td data-label="Expires">
-                      {state === 'revoked' ? (
-                        <Badge tone="neutral">Revoked</Badge>
-                      ) : state === 'expired' ? (
-                        <Badge tone="warning">Expired</Badge>
-                      ) : token.expiresAt === null ? (
-                        <span>Never</span>
-                      ) : (
-                        <span title={formatDate(token.expiresAt)}>
-                          <TimeText value={token.expiresAt} />
-                        </span>
-                      )}
-                    </td>
-                    <td className="cell-actions">
-                      {state === 'active' ? (
-                        <Button
-                          size="small"
-                          variant="ghost"
-                          className="button-danger-text"
-                          onClick={() => setRevoking(token)}
-                          aria-label={`Revoke ${token.name}`}
-                        >
-                          Revoke
-                        </Button>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          {shown.length === 0 ? (
+            <p className="muted">You have no active token. Create one for each client.</p>
+          ) : (
+            <table className="table table-responsive">
+              <caption className="visually-hidden">Your personal access tokens</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((token) => {
+                  const state = tokenState(token);
+                  return (
+                    <tr key={token.id} className={state === 'active' ? undefined : 'row-muted'}>
+                      <td data-label="Name">
+                        <div className="cell-title">{token.name}</div>
+                        <div className="cell-subtitle mono">
+                          {token.hint ?? token.prefix ?? ''}…
+                        </div>
+                      </td>
+                      <td data-label="Created">
+                        <TimeText value={token.createdAt} />
+                      </td>
+                      <td data-label="Last used">
+                        <TimeText value={token.lastUsedAt} never="Not used yet" />
+                      </td>
+                      <td data-label="Expires">
+                        {state === 'revoked' ? (
+                          <Badge tone="neutral">Revoked</Badge>
+                        ) : state === 'expired' ? (
+                          <Badge tone="warning">Expired</Badge>
+                        ) : token.expiresAt === null ? (
+                          <span>Never</span>
+                        ) : (
+                          <span title={formatDate(token.expiresAt)}>
+                            <TimeText value={token.expiresAt} />
+                          </span>
+                        )}
+                      </td>
+                      <td className="cell-actions">
+                        {state === 'active' ? (
+                          <Button
+                            size="small"
+                            variant="ghost"
+                            className="button-danger-text"
+                            onClick={() => setRevoking(token)}
+                            aria-label={`Revoke ${token.name}`}
+                          >
+                            Revoke
+                          </Button>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
           {inactive.length === 0 ? null : (
             <button
               type="button"
