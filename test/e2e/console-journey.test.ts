@@ -358,6 +358,18 @@ describe.skipIf(!runnable)('the web console journey', () => {
       .getByRole('link', { name: 'Settings' })
       .click();
     await admin.getByLabel('Longest token lifetime').waitFor();
+    await admin.getByLabel('Keep the query log for (days)').fill('400');
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByText('Enter a whole number from 1 to 365.').waitFor();
+    await admin.getByLabel('Keep the query log for (days)').fill('14');
+    await admin.getByLabel('Longest token lifetime').selectOption('30');
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByText('Settings saved.').waitFor();
+    await admin.reload();
+    await expect
+      .poll(() => admin.getByLabel('Keep the query log for (days)').inputValue())
+      .toBe('14');
+    expect(await admin.getByLabel('Longest token lifetime').inputValue()).toBe('30');
     await screenshot(admin, '21-settings');
   });
 
