@@ -7,6 +7,7 @@ import { benchmarkEmulator } from './emulator-bench.js';
 import { benchmarkEmulatorQuery } from './emulator-query-bench.js';
 import { benchmarkEvaluate } from './evaluate-bench.js';
 import { benchmarkKintone } from './kintone-bench.js';
+import { benchmarkKintonePaging } from './kintone-paging-bench.js';
 import { benchmarkParse } from './parse-bench.js';
 import { benchmarkPlan } from './plan-bench.js';
 import { renderTable, type TableRow } from './print-table.js';
@@ -93,6 +94,26 @@ const areas: Area[] = [
         value: round(result.value, 2),
         unit: result.unit,
       })),
+  },
+  {
+    name: 'kintone-paging',
+    title:
+      'Full read of a Kintone app through the OData feed, following @odata.nextLink (pages of 1,000)',
+    run: async () => {
+      const rows: TableRow[] = [];
+      for (const records of quick ? [5_000, 20_000] : [20_000, 100_000]) {
+        const result = await benchmarkKintonePaging(records);
+        rows.push({
+          'app records': records,
+          'rows read': result.records,
+          pages: result.pages,
+          seconds: round(result.seconds, 2),
+          'rows/s': result.rowsPerSecond,
+          'gateway peak RSS MB': result.gatewayPeakRssMegabytes,
+        });
+      }
+      return rows;
+    },
   },
   {
     name: 'emulator',

@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { registerCommands } from './commands/index.js';
 import { packageVersion } from './package-version.js';
+import { describeError } from './support/describe-error.js';
 
 const program = new Command()
   .name('tsunagi')
@@ -16,6 +17,6 @@ const program = new Command()
 registerCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(describeError(error));
   process.exitCode = 1;
 });

@@ -19,10 +19,11 @@ import { TsunagiError } from '../errors/tsunagi-error.js';
 import type { ConnectionRecord, ConnectionTestStep, PlainSettingValue } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { AuditRecorder } from './audit-recorder.js';
-import { authorize, type Actor } from './authorization.js';
+import { authorize, roleAllows, type Actor } from './authorization.js';
 import { toIsoTime, type Clock } from './clock.js';
 import { isSecretSetting, validateConnectionSettings } from './connection-settings-validator.js';
 import type { ConnectorRegistry } from './connector-registry.js';
+import type { PermissionService } from './permission-service.js';
 import { connectionSecretData, type SecretVault } from './secret-vault.js';
 import { checkText, notFound, throwIfProblems, type FieldProblem } from './validation.js';
 
@@ -77,6 +78,8 @@ export interface ConnectionServiceDependencies {
   readonly audit: AuditRecorder;
   readonly vault: SecretVault;
   readonly connectors: ConnectorRegistry;
+  /** For `listVisible` / `getVisible` (users who may use a connection but not manage it). */
+  readonly permissions: PermissionService;
 }
 
 export class ConnectionService {
@@ -85,6 +88,7 @@ export class ConnectionService {
   private readonly audit: AuditRecorder;
   private readonly vault: SecretVault;
   private readonly connectors: ConnectorRegistry;
+  private readonly permissions: PermissionService;
 
   constructor(dependencies: ConnectionServiceDependencies) {
     this.store = dependencies.store;
@@ -92,6 +96,7 @@ export class ConnectionService {
     this.audit = dependencies.audit;
     this.vault = dependencies.vault;
     this.connectors = dependencies.connectors;
+    this.permissions = dependencies.permissions;
   }
 
   private view(connection: ConnectionRecord): ConnectionView {
@@ -177,6 +182,45 @@ export class ConnectionService {
     const connection = await this.store.connections.findById(connectionId);
     if (connection === undefined) throw notFound('Connection', connectionId);
     return this.view(connection);
+  }
+
+  /**
+   * The connections the actor may see: every one for those who may read connections,
+   * otherwise only those on which the actor has at least one permission.
+   */
+  async listVisible(actor: Actor): Promise<ConnectionView[]> {
+    const all = await this.store.connections.list();
+    if (roleAllows(actor.role, 'connection.read')) {
+      return all.map((connection) => this.view(connection));
+    }
+    const visible: ConnectionView[] = [];
+    for (const connection of all) {
+      if (await this.isUsableBy(actor, connection.id)) visible.push(this.view(connection));
+    }
+    return visible;
+  }
+
+  /** One connection, for those who may read connections or hold a permission on it. */
+  async getVisible(actor: Actor, connectionId: string): Promise<ConnectionView> {
+    if (roleAllows(actor.role, 'connection.read')) return this.get(actor, connectionId);
+    const connection = await this.store.connections.findById(connectionId);
+    if (connection === undefined) throw notFound('Connection', connectionId);
+    if (!(await this.isUsableBy(actor, connection.id))) authorize(actor, 'connection.read');
+    return this.view(connection);
+  }
+
+  /** A connection the actor may manage (TSG302 otherwise), e.g. to browse its tables. */
+  async getManageable(actor: Actor, connectionId: string): Promise<ConnectionView> {
+    authorize(actor, 'connection.manage');
+    return this.get(actor, connectionId);
+  }
+
+  private async isUsableBy(actor: Actor, connectionId: string): Promise<boolean> {
+    const granted = await this.permissions.permissionsOf(
+      { userId: actor.userId, role: actor.role },
+      connectionId,
+    );
+    return granted.size > 0;
   }
 
   async create(actor: Actor, input: ConnectionInput): Promise<ConnectionView> {

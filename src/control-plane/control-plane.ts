@@ -108,6 +108,7 @@ export async function openControlPlane(options: ControlPlaneOptions): Promise<Co
       audit,
       vault: secrets,
       connectors: options.connectors,
+      permissions,
     }),
     permissions,
     publications: new PublicationService(store, clock, audit, permissions),

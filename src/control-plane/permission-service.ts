@@ -204,6 +204,29 @@ export class PermissionService {
       }));
   }
 
+  /**
+   * Every user with their grants on the connection (an empty list for those without),
+   * for a permission grid. Administrators have every permission whatever their grants.
+   */
+  async listUsersForConnection(actor: Actor, connectionId: string): Promise<ConnectionGrantView[]> {
+    authorize(actor, 'permission.read');
+    if ((await this.store.connections.findById(connectionId)) === undefined)
+      throw notFound('Connection', connectionId);
+    const byUser = new Map<string, Permission[]>();
+    for (const grant of await this.store.permissions.listForConnection(connectionId)) {
+      const list = byUser.get(grant.userId) ?? [];
+      list.push(grant.permission);
+      byUser.set(grant.userId, list);
+    }
+    return (await this.store.users.list()).map((user) => ({
+      userId: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      permissions: sortPermissions(byUser.get(user.id) ?? []),
+    }));
+  }
+
   /** A user's grants by connection: their own, or anyone's with `permission.read`. */
   async listForUser(
     actor: Actor,

@@ -251,6 +251,13 @@ export class PersonalAccessTokenService {
     });
   }
 
+  /** Revokes one of the actor's own tokens; another user's token is not found (TSG501). */
+  async revokeOwn(actor: Actor, tokenId: string): Promise<PersonalAccessTokenView> {
+    const token = await this.store.tokens.findById(tokenId);
+    if (token?.userId !== actor.userId) throw notFound('Token', tokenId);
+    return this.revoke(actor, tokenId);
+  }
+
   /** HTTP Basic: the user name is the e-mail address, the password the token. */
   authenticateToken(
     email: string,

@@ -12,7 +12,7 @@ import { TsunagiError } from '../errors/tsunagi-error.js';
 import type { PublicationRecord } from '../store/records.js';
 import type { Store, TransactionScope } from '../store/store.js';
 import type { AuditRecorder } from './audit-recorder.js';
-import { authorize, type Actor } from './authorization.js';
+import { authorize, roleAllows, type Actor } from './authorization.js';
 import { toIsoTime, type Clock } from './clock.js';
 import { isODataIdentifier } from './odata-identifier.js';
 import type { PermissionService, PermissionSubject } from './permission-service.js';
@@ -228,6 +228,18 @@ export class PublicationService {
         ? await this.store.publications.list()
         : await this.store.publications.listForConnection(connectionId);
     return records.map(toPublicationView);
+  }
+
+  /**
+   * What the actor may see: every publication (or one connection's) for those who may
+   * read the publication settings, otherwise only the sets they may read.
+   */
+  async listVisible(actor: Actor, connectionId?: string): Promise<PublicationView[]> {
+    if (roleAllows(actor.role, 'publication.read')) return this.list(actor, connectionId);
+    const readable = await this.listReadable({ userId: actor.userId, role: actor.role });
+    return connectionId === undefined
+      ? readable
+      : readable.filter((publication) => publication.connectionId === connectionId);
   }
 
   /** The published sets the user may read (Select on their connection). */

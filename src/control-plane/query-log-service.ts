@@ -13,7 +13,7 @@ import type { Store } from '../store/store.js';
 import { roleAllows, type Actor } from './authorization.js';
 import { day, toIsoTime, type Clock } from './clock.js';
 import type { SettingsService } from './settings-service.js';
-import { throwIfProblems, type FieldProblem } from './validation.js';
+import { notFound, throwIfProblems, type FieldProblem } from './validation.js';
 
 export interface QueryLogBatching {
   readonly maximumBatch: number;
@@ -194,6 +194,22 @@ export class QueryLogService {
       entries: page.map((entry) => ({ ...entry, id: String(entry.id), at: toIsoTime(entry.at) })),
       nextCursor: rows.length > limit && last !== undefined ? String(last.id) : null,
     };
+  }
+
+  /** One entry: the actor's own, or anyone's for administrators (TSG501 otherwise). */
+  async get(actor: Actor, entryId: string): Promise<QueryLogEntryView> {
+    const problems: FieldProblem[] = [];
+    const id = parseCursor(entryId, problems);
+    if (id === undefined || problems.length > 0) throw notFound('Query log entry', entryId);
+    await this.flush();
+    const seeAll = roleAllows(actor.role, 'queryLog.readAll');
+    const [entry] = await this.store.queryLog.search({
+      before: id + 1,
+      limit: 1,
+      ...(seeAll ? {} : { userId: actor.userId }),
+    });
+    if (entry?.id !== id) throw notFound('Query log entry', entryId);
+    return { ...entry, id: String(entry.id), at: toIsoTime(entry.at) };
   }
 
   /** Deletes entries older than the retention setting; returns how many. */

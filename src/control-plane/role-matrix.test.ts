@@ -98,6 +98,14 @@ const matrix: readonly (readonly [string, readonly Role[], Operation])[] = [
     },
   ],
   [
+    'edit another user',
+    administrators,
+    async (f, a) =>
+      f.controlPlane.users.update(a, (await f.addUser('queryUser')).user.id, {
+        displayName: 'Someone',
+      }),
+  ],
+  [
     'delete a user',
     administrators,
     async (f, a) => f.controlPlane.users.delete(a, (await f.addUser('queryUser')).user.id),
@@ -132,6 +140,12 @@ const matrix: readonly (readonly [string, readonly Role[], Operation])[] = [
     async (f, a) => f.controlPlane.sessions.revokeAll(a, (await f.addUser('queryUser')).user.id),
   ],
   ['list connections', managers, (f, a) => f.controlPlane.connections.list(a)],
+  ['list visible connections', all, (f, a) => f.controlPlane.connections.listVisible(a)],
+  [
+    'open a connection for management',
+    managers,
+    async (f, a) => f.controlPlane.connections.getManageable(a, await connection(f)),
+  ],
   [
     'read a connection',
     managers,
@@ -187,6 +201,11 @@ const matrix: readonly (readonly [string, readonly Role[], Operation])[] = [
   ],
   ['list own permissions', all, (f, a) => f.controlPlane.permissions.listForUser(a)],
   [
+    'list every user for a permission grid',
+    managers,
+    async (f, a) => f.controlPlane.permissions.listUsersForConnection(a, await connection(f)),
+  ],
+  [
     'publish a table',
     managers,
     async (f, a) =>
@@ -211,8 +230,10 @@ const matrix: readonly (readonly [string, readonly Role[], Operation])[] = [
   ],
   ['list publications', managers, (f, a) => f.controlPlane.publications.list(a)],
   ['list readable publications', all, (f, a) => f.controlPlane.publications.listReadable(a)],
+  ['list visible publications', all, (f, a) => f.controlPlane.publications.listVisible(a)],
   ['search own query log', all, (f, a) => f.controlPlane.queryLog.search(a)],
   ['read the audit log', administrators, (f, a) => f.controlPlane.auditLog.search(a)],
+  ['read settings', administrators, (f, a) => f.controlPlane.settings.read(a)],
   [
     'change settings',
     administrators,

@@ -93,6 +93,12 @@ export class SettingsService {
     return this.cached;
   }
 
+  /** The effective settings, for administrators (the admin API's settings page). */
+  async read(actor: Actor): Promise<ControlPlaneSettings> {
+    authorize(actor, 'settings.manage');
+    return this.get();
+  }
+
   private async load(): Promise<ControlPlaneSettings> {
     const values: Record<string, unknown> = { ...defaultSettings };
     for (const record of await this.store.settings.list()) {

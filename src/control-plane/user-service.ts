@@ -83,6 +83,13 @@ export interface InvitationIssued {
   readonly expiresAt: string;
 }
 
+export interface InvitationDescription {
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly expiresAt: string;
+}
+
 export const invitationTokenPrefix = 'tsg_inv_';
 
 function isRole(value: unknown): value is Role {
@@ -285,6 +292,35 @@ export class UserService {
     return { invitationToken, expiresAt: toIsoTime(expiresAt) };
   }
 
+  /**
+   * What an open invitation is for (the console's "accept invitation" page); TSG501 when
+   * the token is unknown, used, withdrawn or expired. Changes nothing.
+   */
+  async describeInvitation(invitationToken: string): Promise<InvitationDescription> {
+    const invalid = (): TsunagiError =>
+      new TsunagiError(
+        'TSG501',
+        'This invitation link is not valid: it is unknown, used or expired.',
+      );
+    if (typeof invitationToken !== 'string' || invitationToken.length > 200) throw invalid();
+    const invitation = await this.store.invitations.findByDigest(sha256Hex(invitationToken));
+    if (
+      invitation === undefined ||
+      invitation.consumedAt !== null ||
+      invitation.expiresAt <= this.clock.now()
+    ) {
+      throw invalid();
+    }
+    const user = await this.store.users.findById(invitation.userId);
+    if (user?.status !== 'invited') throw invalid();
+    return {
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      expiresAt: toIsoTime(invitation.expiresAt),
+    };
+  }
+
   /** Consumes an invitation: sets the password and activates the user. */
   async acceptInvitation(
     invitationToken: string,
@@ -479,6 +515,63 @@ export class UserService {
         target: { kind: 'user', id: user.id, label: user.email },
         details: { from: user.role, to: role },
       });
+      scope.publishChange({ kind: 'user', id: user.id });
+      return toUserView(updated);
+    });
+  }
+
+  /**
+   * Changes another user's role and/or display name in one step (administrators). The
+   * role guards of `changeRole` apply when the role really changes; an administrator may
+   * rename their own account this way.
+   */
+  async update(
+    actor: Actor,
+    userId: string,
+    input: { readonly role?: Role; readonly displayName?: string },
+  ): Promise<UserView> {
+    authorize(actor, 'user.manage');
+    const problems: FieldProblem[] = [];
+    const displayName =
+      input.displayName === undefined
+        ? undefined
+        : checkText(input.displayName, 'displayName', 'The display name', problems, {
+            required: true,
+            maximumLength: 200,
+          });
+    if (input.role !== undefined && !isRole(input.role)) {
+      problems.push({ field: 'role', message: `Choose one of the roles: ${roles.join(', ')}.` });
+    }
+    throwIfProblems(problems);
+    return this.store.transaction(async (scope) => {
+      const user = await scope.users.findById(userId);
+      if (user === undefined) throw notFound('User', userId);
+      const role = input.role ?? user.role;
+      const roleChanges = role !== user.role;
+      const nameChanges = displayName !== undefined && displayName !== user.displayName;
+      if (roleChanges) {
+        this.refuseSelf(actor, userId, 'change the role of');
+        if (user.role === 'administrator') await this.assertNotLastAdministrator(scope, user);
+      }
+      if (!roleChanges && !nameChanges) return toUserView(user);
+      const updated: UserRecord = {
+        ...user,
+        role,
+        displayName: displayName ?? user.displayName,
+        updatedAt: this.clock.now(),
+      };
+      await scope.users.update(updated);
+      const target = { kind: 'user', id: user.id, label: user.email };
+      if (roleChanges) {
+        await this.audit.record(scope, actor, {
+          action: 'user.roleChanged',
+          target,
+          details: { from: user.role, to: role },
+        });
+      }
+      if (nameChanges) {
+        await this.audit.record(scope, actor, { action: 'user.profileUpdated', target });
+      }
       scope.publishChange({ kind: 'user', id: user.id });
       return toUserView(updated);
     });

@@ -14,6 +14,7 @@ import { TsunagiError } from '../errors/tsunagi-error.js';
 import type {
   EntitySetAction,
   ODataRequestInfo,
+  ODataRequestRecord,
   ODataService,
   ODataServiceProvider,
 } from '../server/odata/odata-service.js';
@@ -37,10 +38,17 @@ const permissionNames: Readonly<Record<Permission, string>> = {
   execute: 'Execute',
 };
 
+/** Told about every finished request with the connection behind its entity set (metrics). */
+export type ODataRequestObserver = (
+  entry: ODataRequestRecord,
+  connectionId: string | undefined,
+) => void;
+
 export class ControlPlaneServiceProvider implements ODataServiceProvider {
   constructor(
     private readonly controlPlane: ControlPlane,
     private readonly catalog: Catalog,
+    private readonly observer?: ODataRequestObserver,
   ) {}
 
   async serviceFor(request: ODataRequestInfo): Promise<ODataService> {
@@ -79,6 +87,7 @@ export class ControlPlaneServiceProvider implements ODataServiceProvider {
     );
     const queryLog = this.controlPlane.queryLog;
     const now = (): number => this.controlPlane.clock.now();
+    const observer = this.observer;
     return {
       snapshot: model === snapshot.model ? snapshot : { ...snapshot, model },
       principal: user.id,
@@ -111,6 +120,7 @@ export class ControlPlaneServiceProvider implements ODataServiceProvider {
           sourceQuery: entry.sourceQuery ?? null,
           requestId: null,
         });
+        observer?.(entry, set?.source.connectionId);
       },
     };
   }

@@ -13,9 +13,11 @@ import type { ServiceModel } from '../odata/edm/service-model.js';
 import type { Publication } from '../catalog/publication.js';
 import type { ConnectorRegistry } from '../control-plane/connector-registry.js';
 import type { ControlPlane } from '../control-plane/control-plane.js';
+import type { PasswordHashingParameters } from '../control-plane/password-hasher.js';
 import { startControlPlane } from '../control-plane/start-control-plane.js';
 import { validateServiceModel } from '../odata/metadata/validate-service-model.js';
 import { createServer } from '../server/create-server.js';
+import { GatewayMetrics } from '../server/metrics/gateway-metrics.js';
 import type { TlsFiles } from '../server/tls-server.js';
 import { defaultODataSettings, type ODataSettings } from '../server/odata/odata-settings.js';
 import { ConnectionRuntime } from './connection-runtime.js';
@@ -44,6 +46,12 @@ export interface GatewayOptions {
   ) => void | Promise<void>)[];
   /** Milliseconds between two housekeeping runs (default one hour). */
   readonly housekeepingInterval?: number;
+  /** `/metrics` and request counting (default on); false turns them off. */
+  readonly metrics?: false | { readonly processMetrics?: boolean };
+  /** Created before the server listens when the store has no user yet. */
+  readonly initialAdministrator?: { readonly email: string; readonly password: string };
+  /** argon2id cost (tests pass cheap parameters). */
+  readonly passwordHashing?: PasswordHashingParameters;
 }
 
 export interface GatewayParts {
@@ -51,6 +59,7 @@ export interface GatewayParts {
   readonly catalog: Catalog;
   readonly connections: ConnectionRuntime;
   readonly odata: ODataSettings;
+  readonly metrics: GatewayMetrics;
 }
 
 export interface RunningGateway extends GatewayParts {
@@ -81,8 +90,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     connectors: options.connectors,
     ...(options.storeUrl === undefined ? {} : { storeUrl: options.storeUrl }),
     ...(options.secretKey === undefined ? {} : { secretKey: options.secretKey }),
+    ...(options.passwordHashing === undefined ? {} : { passwordHashing: options.passwordHashing }),
   });
   const { controlPlane, store } = started;
+  try {
+    if (options.initialAdministrator !== undefined && !(await controlPlane.users.isInitialized())) {
+      await controlPlane.users.initialize(options.initialAdministrator);
+    }
+  } catch (error) {
+    await started.close();
+    throw error;
+  }
   const connections = new ConnectionRuntime(controlPlane.connections, options.connectors);
   const catalog = new Catalog(
     {
@@ -114,11 +132,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     publicUrl: options.publicUrl ?? options.odata?.publicUrl,
     pagingSecret,
   };
-  const parts: GatewayParts = { controlPlane, catalog, connections, odata };
+  const metrics = new GatewayMetrics({
+    queryLogDroppedEntries: () => controlPlane.queryLog.droppedEntries,
+    processMetrics: options.metrics !== false && options.metrics?.processMetrics !== false,
+  });
+  const parts: GatewayParts = { controlPlane, catalog, connections, odata, metrics };
 
   const app = await createServer({
     odata,
-    provider: new ControlPlaneServiceProvider(controlPlane, catalog),
+    provider: new ControlPlaneServiceProvider(controlPlane, catalog, (entry, connectionId) => {
+      metrics.recordODataRequest(entry.entitySet, entry.status, entry.durationMs / 1000);
+      for (const call of entry.sourceCalls) {
+        metrics.recordSourceCall(connectionId ?? '(none)', call);
+      }
+      // An error after the response started (its status was already sent).
+      if (entry.status < 400 && entry.errorCode !== undefined) metrics.recordError(entry.errorCode);
+    }),
+    ...(options.metrics === false ? {} : { metrics }),
     logger: options.logger,
     trustProxy: options.trustProxy ?? false,
     ...(options.tls === undefined ? {} : { tls: options.tls }),

@@ -1,12 +1,14 @@
 /**
- * Composes the gateway's HTTP server: logging with secrets redacted, request ids, health
- * and readiness probes, and the OData endpoint. Each part lives in its own module; this
+ * Composes the gateway's HTTP server: logging with secrets redacted, request ids, metrics,
+ * health and readiness probes, and the OData endpoint. Each part lives in its own module; this
  * one only wires them together.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerHealthRoutes, type ReadinessCheck } from './health-routes.js';
+import type { GatewayMetrics } from './metrics/gateway-metrics.js';
+import { registerMetricsRoutes } from './metrics/metrics-routes.js';
 import { createTlsServer, type TlsFiles } from './tls-server.js';
 import { registerODataRoutes } from './odata/odata-routes.js';
 import type { ODataServiceProvider } from './odata/odata-service.js';
@@ -19,6 +21,8 @@ export interface ServerOptions {
   readonly readiness: ReadinessCheck;
   /** Trust X-Forwarded-* headers (behind a load balancer). */
   readonly trustProxy?: boolean;
+  /** Prometheus metrics: `/metrics` and the hooks that count requests (none when absent). */
+  readonly metrics?: GatewayMetrics;
   /** Serve HTTPS with these files (reloaded on change), optionally requiring client certificates. */
   readonly tls?: TlsFiles;
   /** Further parts of the server (admin API, web console), registered after the OData endpoint. */
@@ -64,6 +68,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     stopWatchingTls?.();
     done();
   });
+  if (options.metrics !== undefined) {
+    registerMetricsRoutes(app, options.metrics, options.odata.basePath);
+  }
   registerHealthRoutes(app, options.readiness);
   registerODataRoutes(app, options.provider, options.odata);
   for (const plugin of options.plugins ?? []) await plugin(app);

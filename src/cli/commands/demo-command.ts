@@ -5,9 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import pino from 'pino';
-import { startDemo } from '../../demo/start-demo.js';
-import { consolePlugin } from '../../server/console/register-console.js';
+import type { LevelWithSilent } from 'pino';
 
 interface DemoCommandOptions {
   port: number;
@@ -70,17 +68,22 @@ Then, with the token it prints:
     )
     .action(async (options: DemoCommandOptions) => {
       const dataDirectory = resolve(options.dataDir);
-      const logger = pino({
-        level: options.logLevel,
-        redact: ['req.headers.authorization', 'req.headers.cookie'],
-      });
+      // Loaded here, so that the other commands start without the demo's modules.
+      const [{ startDemo }, { registerAdminRoutes }, { createGatewayLogger }, { consolePlugin }] =
+        await Promise.all([
+          import('../../demo/start-demo.js'),
+          import('../../server/admin/register-admin-routes.js'),
+          import('../../server/gateway-logger.js'),
+          import('../../server/console/register-console.js'),
+        ]);
+      const logger = createGatewayLogger({ level: options.logLevel as LevelWithSilent });
       console.log('Starting the Kintone emulator and the gateway ...');
       const demo = await startDemo({
         port: options.port,
         host: options.host,
         dataDirectory,
         logger,
-        plugins: [consolePlugin()],
+        plugins: [(app, parts) => registerAdminRoutes(app, parts), consolePlugin()],
         ...(options.kintonePort === undefined ? {} : { kintonePort: options.kintonePort }),
         ...(options.records === undefined ? {} : { records: options.records }),
       });

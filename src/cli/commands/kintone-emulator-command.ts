@@ -6,12 +6,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import {
-  createTestCertificates,
-  startKintoneEmulator,
-  type FaultSettings,
-  type KintoneEmulatorTlsOptions,
-} from '../../kintone-emulator/index.js';
+import type * as KintoneEmulator from '../../kintone-emulator/index.js';
+import type { FaultSettings, KintoneEmulatorTlsOptions } from '../../kintone-emulator/index.js';
+
+/** Loaded when the command runs, so that other commands start without the emulator. */
+function emulatorModule(): Promise<typeof KintoneEmulator> {
+  return import('../../kintone-emulator/index.js');
+}
 
 interface KintoneEmulatorCommandOptions {
   port: number;
@@ -93,7 +94,7 @@ async function tlsFrom(
       requireClientCertificate: options.requireClientCertificate === true,
     };
   }
-  const certificates = await createTestCertificates();
+  const certificates = await (await emulatorModule()).createTestCertificates();
   const directory = resolve(options.certificatesDir);
   mkdirSync(directory, { recursive: true });
   writeFileSync(join(directory, 'ca.pem'), certificates.ca.certificate);
@@ -190,6 +191,7 @@ export function registerKintoneEmulatorCommand(program: Command): void {
         };
       }
       const started = Date.now();
+      const { startKintoneEmulator } = await emulatorModule();
       const emulator = await startKintoneEmulator({
         port: options.port,
         seed: options.seed,

@@ -67,17 +67,10 @@ export async function executeRead(input: ReadExecutionInput): Promise<ReadExecut
     count = await countRows({
       ...scanInput,
       scan: plan.count.scan,
-      residual: {
-        filter: plan.count.scan.residualFilter,
-        search: plan.count.scan.searchApplied ? undefined : plan.count.scan.request.search,
-        orderBy: undefined,
-        skip: 0,
-        top: undefined,
-      },
     });
   }
 
-  const { take, probesForMore } = plan.page;
+  const { take, probesForMore, fullPageMeansMore } = plan.page;
   let delivered = 0;
   let lastRow: Row | undefined;
   let sawMore = false;
@@ -99,7 +92,10 @@ export async function executeRead(input: ReadExecutionInput): Promise<ReadExecut
       delivered += batch.length;
       if (batch.length > 0) lastRow = batch[batch.length - 1];
       yield batch;
-      if (delivered === limit && !probesForMore) return;
+      if (delivered === limit && !probesForMore) {
+        sawMore = fullPageMeansMore;
+        return;
+      }
     }
   }
 

@@ -172,9 +172,19 @@ export async function residualRows(input: ResidualRowsInput): Promise<ResidualRo
   return { batches, totalCount: result.totalCount };
 }
 
-/** Counts the rows of a count scan: the source's count, or the rows that pass the residual filter. */
-export async function countRows(input: ResidualRowsInput): Promise<number> {
-  const keep = rowPredicate(input);
+/** Counts the rows of a count scan: the source's count, or the rows that pass what it left residual. */
+export async function countRows(input: Omit<ResidualRowsInput, 'residual'>): Promise<number> {
+  const { scan } = input;
+  const keep = rowPredicate({
+    ...input,
+    residual: {
+      filter: scan.residualFilter,
+      search: scan.searchApplied ? undefined : scan.request.search,
+      orderBy: undefined,
+      skip: 0,
+      top: undefined,
+    },
+  });
   const result = await input.connector.scan(input.scan, input.context);
   if (input.scan.countApplied && result.totalCount !== undefined) {
     // No rows are wanted: close the stream at once so that the connector releases its resources.

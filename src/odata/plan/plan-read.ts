@@ -141,25 +141,36 @@ export function planRead(input: ReadPlanInput): ReadPlan {
       : remainingTop === undefined
         ? pageSize
         : Math.min(pageSize, remainingTop);
-  const probesForMore =
+  const mayContinue =
     pageSize !== undefined &&
     take === pageSize &&
     (remainingTop === undefined || remainingTop > pageSize);
-  const sourceTop = take === undefined ? undefined : probesForMore ? take + 1 : take;
 
   const countInPageScan = options.count && keyset === undefined;
-  const request: ScanRequest = {
+  const requestFor = (top: number | undefined): ScanRequest => ({
     table,
     projection: projectionFor(set, table, options, [filter]),
     filter: conjunction(filter, keyset),
     search: options.search,
     orderBy,
     skip: skip === 0 ? undefined : skip,
-    top: sourceTop,
+    top,
     count: countInPageScan,
-  };
-  const scan = connector.planScan(request);
+  });
+  // A page that may continue asks for one row more, to know whether a next page exists.
+  // When the source applies $top itself, that extra row can cost a whole extra call (Kintone
+  // returns 500 records per call): then the page asks for exactly its size, and a full
+  // page gets a next link (which, rarely, leads to an empty last page).
+  let request = requestFor(take === undefined ? undefined : mayContinue ? take + 1 : take);
+  let scan = connector.planScan(request);
+  let probesForMore = mayContinue;
+  if (mayContinue && scan.topApplied) {
+    request = requestFor(take);
+    scan = connector.planScan(request);
+    probesForMore = false;
+  }
   checkScanPlan(connector, scan);
+  const sourceTop = request.top;
 
   const residual: ResidualPlan = {
     filter: scan.residualFilter,
@@ -186,7 +197,13 @@ export function planRead(input: ReadPlanInput): ReadPlan {
     scan,
     residual,
     count,
-    page: { take, probesForMore, rowsBefore: position?.rowsBefore ?? skip, remainingTop },
+    page: {
+      take,
+      probesForMore,
+      fullPageMeansMore: mayContinue && !probesForMore,
+      rowsBefore: position?.rowsBefore ?? skip,
+      remainingTop,
+    },
   };
 }
 

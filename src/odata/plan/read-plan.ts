@@ -35,6 +35,8 @@ export interface PagePlan {
   readonly take: number | undefined;
   /** True when a row beyond `take` was requested to learn whether a next page exists. */
   readonly probesForMore: boolean;
+  /** True when the page did not probe (the source applies $top) and a full page may continue. */
+  readonly fullPageMeansMore: boolean;
   /** Rows of the whole result before this page. */
   readonly rowsBefore: number;
   /** What remains of the client's $top at the start of this page. */

@@ -34,14 +34,48 @@ export interface CollectionResponseInput {
   readonly maxBytes?: number;
 }
 
+/**
+ * Encodes text into 64 KiB buffers as it comes, so that each entity's string dies at once
+ * (young) instead of joining a long-lived rope; full buffers are handed out as chunks.
+ */
+class ChunkBuilder {
+  private buffer = Buffer.allocUnsafe(chunkSize);
+  private length = 0;
+
+  /** Appends text; returns a full chunk to send first when the text does not fit. */
+  append(text: string): Buffer | undefined {
+    let full: Buffer | undefined;
+    if (this.length + 3 * text.length > this.buffer.length) {
+      full = this.take();
+      if (3 * text.length > this.buffer.length) {
+        // Larger than a chunk: it goes out as a chunk of its own.
+        const own = Buffer.from(text, 'utf8');
+        return full === undefined ? own : Buffer.concat([full, own]);
+      }
+    }
+    this.length += this.buffer.write(text, this.length, 'utf8');
+    return full;
+  }
+
+  /** The bytes gathered so far (undefined when none), and a fresh buffer for what follows. */
+  take(): Buffer | undefined {
+    if (this.length === 0) return undefined;
+    const chunk = this.buffer.subarray(0, this.length);
+    this.buffer = Buffer.allocUnsafe(chunkSize);
+    this.length = 0;
+    return chunk;
+  }
+}
+
 export async function* writeCollectionResponse(
   input: CollectionResponseInput,
 ): AsyncGenerator<Buffer> {
-  let text = '{';
+  const chunks = new ChunkBuilder();
+  let head = '{';
   if (input.contextUrl !== undefined)
-    text += `"@odata.context":${JSON.stringify(input.contextUrl)},`;
-  if (input.count !== undefined) text += `"@odata.count":${input.count},`;
-  text += '"value":[';
+    head += `"@odata.context":${JSON.stringify(input.contextUrl)},`;
+  if (input.count !== undefined) head += `"@odata.count":${input.count},`;
+  chunks.append(`${head}"value":[`);
   let first = true;
   let bytesSent = 0;
   let rowsWritten = 0;
@@ -50,26 +84,26 @@ export async function* writeCollectionResponse(
   page: for await (const batch of input.batches) {
     const { rows, expanded } = batch;
     for (let index = 0; index < rows.length; index++) {
-      if (!first) text += ',';
-      first = false;
       const row = rows[index] ?? [];
-      text += input.writeEntity(row, expanded?.[index]);
+      const entity = input.writeEntity(row, expanded?.[index]);
+      const full = chunks.append(first ? entity : `,${entity}`);
+      first = false;
       rowsWritten++;
-      if (text.length >= chunkSize) {
-        const chunk = Buffer.from(text, 'utf8');
-        bytesSent += chunk.length;
-        yield chunk;
-        text = '';
-        // Checked per chunk: a chunk of 64 KiB characters is at most 192 KiB of UTF-8.
-        if (bytesSent + 3 * chunkSize >= maxBytes) {
+      if (full !== undefined) {
+        bytesSent += full.length;
+        yield full;
+        // Checked per chunk, so a response ends at most two chunks past the limit's margin.
+        if (bytesSent + 2 * chunkSize >= maxBytes) {
           cut = { lastRow: row, rowsWritten };
           break page;
         }
       }
     }
   }
-  text += ']';
   const nextLink = input.nextLink(cut);
-  if (nextLink !== undefined) text += `,"@odata.nextLink":${JSON.stringify(nextLink)}`;
-  yield Buffer.from(`${text}}`, 'utf8');
+  const tail = `]${nextLink === undefined ? '' : `,"@odata.nextLink":${JSON.stringify(nextLink)}`}}`;
+  const full = chunks.append(tail);
+  if (full !== undefined) yield full;
+  const last = chunks.take();
+  if (last !== undefined) yield last;
 }

@@ -161,3 +161,10 @@ function writeExpandedValue(part: ExpandPart, value: ExpandedValue | undefined):
   }
   return `${text}]`;
 }
+
+/** A single entity's JSON with `@odata.context` in front (none for odata.metadata=none). */
+export function entityWithContext(entityJson: string, contextUrl: string | undefined): string {
+  if (contextUrl === undefined) return entityJson;
+  const context = `"@odata.context":${JSON.stringify(contextUrl)}`;
+  return entityJson === '{}' ? `{${context}}` : `{${context},${entityJson.slice(1)}`;
+}

@@ -30,7 +30,7 @@ import { emptyOptions, notFound, readEntity, requireEntity } from './entity-read
 
 type PropertyResource = Extract<BoundResource, { kind: 'property' }>;
 import { collectionResponseFor } from './collection-response-for.js';
-import { compileEntityWriter } from '../../odata/serialize/entity-writer.js';
+import { compileEntityWriter, entityWithContext } from '../../odata/serialize/entity-writer.js';
 import { formatEtag } from '../../odata/serialize/etag.js';
 import { entityContextUrl, propertyContextUrl } from '../../odata/serialize/context-url.js';
 import { compileJsonValueWriter } from '../../odata/serialize/json-value-writer.js';
@@ -206,10 +206,12 @@ export async function sendEntity(
     namespace: read.snapshot.model.namespace,
   });
   const entity = writeEntity(row, expanded);
-  const body =
+  const body = entityWithContext(
+    entity,
     representation.metadata === 'none'
-      ? entity
-      : `{"@odata.context":${JSON.stringify(entityContextUrl(read.serviceRoot, set.name, options, representation.version))}${entity === '{}' ? '}' : `,${entity.slice(1)}`}`;
+      ? undefined
+      : entityContextUrl(read.serviceRoot, set.name, options, representation.version),
+  );
   void reply.header('Content-Type', jsonContentType(representation)).send(body);
 }
 
@@ -230,13 +232,6 @@ export async function sendCount(
     scan,
     context: read.context,
     evaluation: read.evaluation,
-    residual: {
-      filter: scan.residualFilter,
-      search: scan.searchApplied ? undefined : scan.request.search,
-      orderBy: undefined,
-      skip: 0,
-      top: undefined,
-    },
   });
   read.outcome.rows = count;
   void reply.header('Content-Type', 'text/plain;charset=utf-8').send(String(count));

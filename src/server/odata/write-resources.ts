@@ -17,7 +17,7 @@ import type {
   EntityResource,
 } from '../../odata/semantic/query.js';
 import { entityContextUrl } from '../../odata/serialize/context-url.js';
-import { compileEntityWriter } from '../../odata/serialize/entity-writer.js';
+import { compileEntityWriter, entityWithContext } from '../../odata/serialize/entity-writer.js';
 import { entityTagMatches, formatEtag, parseEntityTags } from '../../odata/serialize/etag.js';
 import { jsonContentType, type Representation } from '../../odata/serialize/representation.js';
 import { compileKeyPredicate } from '../../odata/serialize/url-literal.js';
@@ -86,10 +86,12 @@ function sendEntityBody(
     representation,
     namespace: write.snapshot.model.namespace,
   })(row, undefined);
-  const body =
+  const body = entityWithContext(
+    entity,
     representation.metadata === 'none'
-      ? entity
-      : `{"@odata.context":${JSON.stringify(entityContextUrl(write.serviceRoot, set.name, emptyOptions(), representation.version))}${entity === '{}' ? '}' : `,${entity.slice(1)}`}`;
+      ? undefined
+      : entityContextUrl(write.serviceRoot, set.name, emptyOptions(), representation.version),
+  );
   void reply.status(status).header('Content-Type', jsonContentType(representation)).send(body);
 }
 
