@@ -57,6 +57,11 @@ export function PublishPage() {
             <div className="card-body">
               <SelectField
                 label="Connection"
+                help={
+                  chosenId === ''
+                    ? 'Its tables (Kintone apps and their subtables) are listed below once you choose.'
+                    : undefined
+                }
                 value={chosenId}
                 onChange={(id) =>
                   navigate(`/odata/add?connection=${encodeURIComponent(id)}`, { replace: true })
