@@ -406,6 +406,57 @@ describe.skipIf(!runnable)('the web console journey', () => {
     expect(await read()).toBe(200);
   });
 
+  it('renames and unpublishes entity sets, renews and withdraws an invitation', async () => {
+    const basic = `Basic ${Buffer.from(`${queryUser.email}:${queryUserToken}`).toString('base64')}`;
+    const metadata = async (): Promise<string> =>
+      (
+        await fetch(`${gateway.serviceUrl}/$metadata`, { headers: { authorization: basic } })
+      ).text();
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'OData' })
+      .click();
+    const deals = admin.getByRole('row', { name: /Deals/ });
+    await deals.getByRole('button', { name: 'Rename' }).click();
+    const rename = admin.getByRole('dialog', { name: 'Rename the entity set' });
+    await rename.getByLabel('Entity set name').fill('Opportunities');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await admin.getByRole('link', { name: 'Opportunities', exact: true }).waitFor();
+    await expect.poll(metadata).toContain('EntitySet Name="Opportunities"');
+    await admin.getByRole('button', { name: 'Unpublish Customers' }).click();
+    await admin
+      .getByRole('dialog', { name: 'Unpublish Customers?' })
+      .getByRole('button', { name: 'Unpublish' })
+      .click();
+    await expect
+      .poll(() => admin.getByRole('link', { name: 'Customers', exact: true }).count())
+      .toBe(0);
+    await expect.poll(metadata).not.toContain('EntitySet Name="Customers"');
+
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Users' })
+      .click();
+    await admin.getByRole('button', { name: 'Invite user' }).click();
+    const invite = admin.getByRole('dialog', { name: 'Invite a user' });
+    await invite.getByLabel('E-mail address').fill('carol@example.com');
+    await invite.getByRole('button', { name: 'Create invitation' }).click();
+    const linkDialog = admin.getByRole('dialog', { name: 'Invitation link' });
+    const first = await linkDialog.getByLabel('Invitation link', { exact: true }).inputValue();
+    await linkDialog.getByRole('button', { name: 'Done' }).click();
+    const carol = admin.getByRole('row', { name: /carol@example\.com/ });
+    await carol.getByRole('button', { name: 'New link' }).click();
+    const second = await linkDialog.getByLabel('Invitation link', { exact: true }).inputValue();
+    expect(second).not.toBe(first);
+    await linkDialog.getByRole('button', { name: 'Done' }).click();
+    await carol.getByRole('button', { name: 'Delete carol@example.com' }).click();
+    await admin
+      .getByRole('dialog', { name: 'Delete this user?' })
+      .getByRole('button', { name: 'Delete user' })
+      .click();
+    await expect.poll(() => carol.count()).toBe(0);
+  });
+
   it('signs out and in again', async () => {
     await admin.getByRole('button', { name: 'Sign out' }).click();
     await admin.getByText('You are signed out.').waitFor();
