@@ -178,6 +178,16 @@ describe.skipIf(!runnable)('the web console journey', () => {
     await shown.getByRole('button', { name: 'I have copied it' }).click();
     await page.getByRole('row', { name: /Salesforce production/ }).waitFor();
     await screenshot(page, '08-profile-tokens');
+    // A query user is not offered the administrators' pages.
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    await navigation.getByRole('link', { name: 'Get started' }).click();
+    await page.getByRole('heading', { name: 'Get started' }).waitFor();
+    for (const name of ['Users', 'Audit log', 'Settings']) {
+      expect(await navigation.getByRole('link', { name }).count()).toBe(0);
+    }
+    await screenshot(page, '08b-query-user-start');
+    await page.goto(`${gateway.url}/settings`);
+    await page.getByRole('heading', { name: 'Not available' }).waitFor();
     await context.close();
   });
 
