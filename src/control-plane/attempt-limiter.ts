@@ -1,8 +1,9 @@
 /**
  * Brute-force throttling: counts failures per key (an e-mail address, a source address)
- * in a sliding window and locks the key out for a while once it reaches the limit. The
- * state is in memory, per node (Redis will share it between nodes later), bounded in
- * size: the oldest keys are forgotten first.
+ * in a window and locks the key out for a while once it reaches the limit. Limiters are
+ * made by a factory: in memory per node by default (bounded in size: the oldest keys are
+ * forgotten first), or shared by every node of a fleet through Redis
+ * (redis-attempt-limiter.ts), so that guessing cannot be spread over the nodes.
  */
 import type { Clock } from './clock.js';
 
@@ -21,7 +22,20 @@ interface KeyState {
 export type AttemptCheck =
   { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
 
-export class AttemptLimiter {
+export interface AttemptLimiter {
+  check(key: string): Promise<AttemptCheck>;
+  recordFailure(key: string): Promise<void>;
+  recordSuccess(key: string): Promise<void>;
+}
+
+/** Makes the limiter of one kind of key (`name`: "signIn.email", "token.address" ...). */
+export type AttemptLimiterFactory = (name: string, limits: AttemptLimits) => AttemptLimiter;
+
+export function memoryAttemptLimiters(clock: Clock): AttemptLimiterFactory {
+  return (_name, limits) => new MemoryAttemptLimiter(limits, clock);
+}
+
+export class MemoryAttemptLimiter implements AttemptLimiter {
   private readonly states = new Map<string, KeyState>();
 
   constructor(
@@ -30,14 +44,14 @@ export class AttemptLimiter {
     private readonly maximumKeys = 100_000,
   ) {}
 
-  check(key: string): AttemptCheck {
+  check(key: string): Promise<AttemptCheck> {
     const state = this.states.get(key);
     const now = this.clock.now();
-    if (state === undefined || state.lockedUntil <= now) return { allowed: true };
-    return { allowed: false, retryAfterMs: state.lockedUntil - now };
+    if (state === undefined || state.lockedUntil <= now) return Promise.resolve({ allowed: true });
+    return Promise.resolve({ allowed: false, retryAfterMs: state.lockedUntil - now });
   }
 
-  recordFailure(key: string): void {
+  recordFailure(key: string): Promise<void> {
     const now = this.clock.now();
     let state = this.states.get(key);
     if (state === undefined) {
@@ -53,10 +67,12 @@ export class AttemptLimiter {
       state.lockedUntil = now + this.limits.lockoutMs;
       state.failures = [];
     }
+    return Promise.resolve();
   }
 
-  recordSuccess(key: string): void {
+  recordSuccess(key: string): Promise<void> {
     this.states.delete(key);
+    return Promise.resolve();
   }
 
   private forgetOldest(): void {

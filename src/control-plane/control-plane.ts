@@ -6,6 +6,7 @@
  */
 import type { Store } from '../store/store.js';
 import { AuditLogService } from './audit-log-service.js';
+import type { AttemptLimiterFactory } from './attempt-limiter.js';
 import { AuditRecorder } from './audit-recorder.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConnectionService } from './connection-service.js';
@@ -36,6 +37,8 @@ export interface ControlPlaneOptions {
   readonly tokenAuthenticationLimits?: TokenAuthenticationLimits;
   readonly tokenLastUsedUpdateIntervalMs?: number;
   readonly queryLogBatching?: QueryLogBatching;
+  /** Shared failure counts for sign-in and token throttling (Redis on a fleet); memory by default. */
+  readonly attemptLimiters?: AttemptLimiterFactory;
 }
 
 export interface ControlPlane {
@@ -88,6 +91,9 @@ export async function openControlPlane(options: ControlPlaneOptions): Promise<Co
       hasher,
       settings,
       ...(options.signInLimits === undefined ? {} : { signInLimits: options.signInLimits }),
+      ...(options.attemptLimiters === undefined
+        ? {}
+        : { attemptLimiters: options.attemptLimiters }),
     }),
     sessions: new SessionService(store, clock, audit, settings),
     tokens: new PersonalAccessTokenService({
@@ -101,6 +107,9 @@ export async function openControlPlane(options: ControlPlaneOptions): Promise<Co
       ...(options.tokenLastUsedUpdateIntervalMs === undefined
         ? {}
         : { lastUsedUpdateIntervalMs: options.tokenLastUsedUpdateIntervalMs }),
+      ...(options.attemptLimiters === undefined
+        ? {}
+        : { attemptLimiters: options.attemptLimiters }),
     }),
     connections: new ConnectionService({
       store,

@@ -17,7 +17,12 @@ import { randomUUID } from 'node:crypto';
 import { TsunagiError } from '../errors/tsunagi-error.js';
 import type { PersonalAccessTokenRecord, UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
-import { AttemptLimiter, type AttemptLimits } from './attempt-limiter.js';
+import {
+  memoryAttemptLimiters,
+  type AttemptLimiter,
+  type AttemptLimiterFactory,
+  type AttemptLimits,
+} from './attempt-limiter.js';
 import type { AuditRecorder } from './audit-recorder.js';
 import { actorFor, authorize, type Actor } from './authorization.js';
 import { day, minute, toIsoTime, type Clock } from './clock.js';
@@ -110,6 +115,8 @@ export interface PersonalAccessTokenServiceDependencies {
   readonly limits?: TokenAuthenticationLimits;
   /** How often `lastUsedAt` may be written per token (default 5 minutes). */
   readonly lastUsedUpdateIntervalMs?: number;
+  /** Where failure counts live (default: in memory, per node). */
+  readonly attemptLimiters?: AttemptLimiterFactory;
 }
 
 export class PersonalAccessTokenService {
@@ -127,8 +134,9 @@ export class PersonalAccessTokenService {
     this.audit = dependencies.audit;
     this.settings = dependencies.settings;
     const limits = dependencies.limits ?? defaultTokenAuthenticationLimits;
-    this.addressLimiter = new AttemptLimiter(limits.perAddress, this.clock);
-    this.userLimiter = new AttemptLimiter(limits.perUser, this.clock);
+    const limiters = dependencies.attemptLimiters ?? memoryAttemptLimiters(this.clock);
+    this.addressLimiter = limiters('token.address', limits.perAddress);
+    this.userLimiter = limiters('token.user', limits.perUser);
     this.lastUsedUpdateIntervalMs = dependencies.lastUsedUpdateIntervalMs ?? 5 * minute;
   }
 
@@ -291,7 +299,7 @@ export class PersonalAccessTokenService {
       [this.userLimiter, userKey],
     ] as const) {
       if (key === undefined) continue;
-      const check = limiter.check(key);
+      const check = await limiter.check(key);
       if (!check.allowed) {
         return {
           ok: false,
@@ -300,9 +308,9 @@ export class PersonalAccessTokenService {
         };
       }
     }
-    const guess = (): TokenAuthentication => {
-      this.addressLimiter.recordFailure(addressKey);
-      if (userKey !== undefined) this.userLimiter.recordFailure(userKey);
+    const guess = async (): Promise<TokenAuthentication> => {
+      await this.addressLimiter.recordFailure(addressKey);
+      if (userKey !== undefined) await this.userLimiter.recordFailure(userKey);
       return { ok: false, reason: 'unknown' };
     };
     if (typeof token !== 'string' || !looksLikePersonalAccessToken(token)) return guess();
@@ -317,8 +325,8 @@ export class PersonalAccessTokenService {
     if (record.expiresAt !== null && record.expiresAt <= now)
       return { ok: false, reason: 'expired' };
     if (user.status !== 'active') return { ok: false, reason: 'userDisabled' };
-    this.addressLimiter.recordSuccess(addressKey);
-    if (userKey !== undefined) this.userLimiter.recordSuccess(userKey);
+    await this.addressLimiter.recordSuccess(addressKey);
+    if (userKey !== undefined) await this.userLimiter.recordSuccess(userKey);
     if (record.lastUsedAt === null || now - record.lastUsedAt >= this.lastUsedUpdateIntervalMs) {
       await this.store.tokens.recordUse(record.id, now, sourceAddress);
     }

@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
+import type { AttemptLimiterFactory } from './attempt-limiter.js';
 import type { Clock } from './clock.js';
 import { openControlPlane, type ControlPlane } from './control-plane.js';
 import type { ConnectorRegistry } from './connector-registry.js';
@@ -23,6 +24,8 @@ export interface ControlPlaneConfiguration {
   readonly connectors: ConnectorRegistry;
   readonly clock?: Clock;
   readonly passwordHashing?: PasswordHashingParameters;
+  /** Shared failure counts (Redis on a fleet); in memory by default. */
+  readonly attemptLimiters?: AttemptLimiterFactory;
 }
 
 export interface StartedControlPlane {
@@ -54,6 +57,9 @@ export async function startControlPlane(
       ...(configuration.passwordHashing === undefined
         ? {}
         : { passwordHashing: configuration.passwordHashing }),
+      ...(configuration.attemptLimiters === undefined
+        ? {}
+        : { attemptLimiters: configuration.attemptLimiters }),
     });
     return {
       controlPlane,

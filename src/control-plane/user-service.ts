@@ -17,7 +17,12 @@ import { randomUUID } from 'node:crypto';
 import { TsunagiError } from '../errors/tsunagi-error.js';
 import { roles, type Role, type UserRecord } from '../store/records.js';
 import type { Store, TransactionScope } from '../store/store.js';
-import { AttemptLimiter, type AttemptLimits } from './attempt-limiter.js';
+import {
+  memoryAttemptLimiters,
+  type AttemptLimiter,
+  type AttemptLimiterFactory,
+  type AttemptLimits,
+} from './attempt-limiter.js';
 import type { AuditRecorder } from './audit-recorder.js';
 import { actorFor, authorize, type Actor } from './authorization.js';
 import { day, minute, toIsoTime, type Clock } from './clock.js';
@@ -103,6 +108,8 @@ export interface UserServiceDependencies {
   readonly hasher: PasswordHasher;
   readonly settings: SettingsService;
   readonly signInLimits?: SignInLimits;
+  /** Where failure counts live (default: in memory, per node). */
+  readonly attemptLimiters?: AttemptLimiterFactory;
 }
 
 export class UserService {
@@ -121,8 +128,9 @@ export class UserService {
     this.hasher = dependencies.hasher;
     this.settings = dependencies.settings;
     const limits = dependencies.signInLimits ?? defaultSignInLimits;
-    this.emailLimiter = new AttemptLimiter(limits.perEmail, this.clock);
-    this.addressLimiter = new AttemptLimiter(limits.perAddress, this.clock);
+    const limiters = dependencies.attemptLimiters ?? memoryAttemptLimiters(this.clock);
+    this.emailLimiter = limiters('signIn.email', limits.perEmail);
+    this.addressLimiter = limiters('signIn.address', limits.perAddress);
   }
 
   /** True once a user exists (the first administrator was created). */
@@ -386,7 +394,7 @@ export class UserService {
       [this.emailLimiter, emailKey],
       [this.addressLimiter, addressKey],
     ] as const) {
-      const check = limiter.check(key);
+      const check = await limiter.check(key);
       if (!check.allowed) {
         await this.audit.record(this.store, null, {
           action: 'signIn.throttled',
@@ -409,8 +417,8 @@ export class UserService {
       tooLong ? '' : password,
     );
     if (user === undefined || !passwordMatches || user.status !== 'active') {
-      this.emailLimiter.recordFailure(emailKey);
-      this.addressLimiter.recordFailure(addressKey);
+      await this.emailLimiter.recordFailure(emailKey);
+      await this.addressLimiter.recordFailure(addressKey);
       const why =
         user === undefined
           ? 'unknownUser'
@@ -428,7 +436,7 @@ export class UserService {
       });
       return { ok: false, reason: 'invalidCredentials' };
     }
-    this.emailLimiter.recordSuccess(emailKey);
+    await this.emailLimiter.recordSuccess(emailKey);
     const now = this.clock.now();
     const signedIn: UserRecord = { ...user, lastSignInAt: now };
     await this.store.transaction(async (scope) => {

@@ -15,7 +15,12 @@ import { kintoneConnectorDefinition } from '../connectors/kintone/kintone-connec
 import type { Actor } from '../control-plane/authorization.js';
 import type { ControlPlane } from '../control-plane/control-plane.js';
 import { ConnectorRegistry } from '../control-plane/connector-registry.js';
-import { startGateway, type GatewayParts, type RunningGateway } from '../gateway/start-gateway.js';
+import {
+  startGateway,
+  type GatewayOptions,
+  type GatewayParts,
+  type RunningGateway,
+} from '../gateway/start-gateway.js';
 import { startKintoneEmulator, type RunningKintoneEmulator } from '../kintone-emulator/index.js';
 
 export interface DemoOptions {
@@ -27,6 +32,8 @@ export interface DemoOptions {
   /** Records in the largest demo app. */
   readonly records?: number;
   readonly logger: FastifyBaseLogger | false;
+  /** OData endpoint settings (e.g. `csrfProtection`, `maxPageSize`); the defaults otherwise. */
+  readonly odata?: GatewayOptions['odata'];
   readonly plugins?: readonly ((
     app: FastifyInstance,
     parts: GatewayParts,
@@ -162,6 +169,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       port: options.port,
       connectors: registry,
       logger: options.logger,
+      ...(options.odata === undefined ? {} : { odata: options.odata }),
       ...(options.plugins === undefined ? {} : { plugins: options.plugins }),
     });
     const { controlPlane } = gateway;

@@ -15,6 +15,8 @@ import type { ConnectorRegistry } from '../control-plane/connector-registry.js';
 import type { ControlPlane } from '../control-plane/control-plane.js';
 import type { PasswordHashingParameters } from '../control-plane/password-hasher.js';
 import { startControlPlane } from '../control-plane/start-control-plane.js';
+import { redisAttemptLimiters } from '../control-plane/redis-attempt-limiter.js';
+import { Redis } from 'ioredis';
 import { validateServiceModel } from '../odata/metadata/validate-service-model.js';
 import { createServer } from '../server/create-server.js';
 import { GatewayMetrics } from '../server/metrics/gateway-metrics.js';
@@ -52,6 +54,10 @@ export interface GatewayOptions {
   readonly initialAdministrator?: { readonly email: string; readonly password: string };
   /** argon2id cost (tests pass cheap parameters). */
   readonly passwordHashing?: PasswordHashingParameters;
+  /** Redis shared by every node, for fleet-wide sign-in and token throttling. */
+  readonly redisUrl?: string;
+  /** Prefix of this installation's Redis keys (default "tsunagi"). */
+  readonly redisNamespace?: string;
 }
 
 export interface GatewayParts {
@@ -85,7 +91,16 @@ function publicationOf(record: {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const redis =
+    options.redisUrl === undefined
+      ? undefined
+      : new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  // Fails at start-up, with Redis's own message, when the configured Redis cannot be reached.
+  await redis?.connect();
   const started = await startControlPlane({
+    ...(redis === undefined
+      ? {}
+      : { attemptLimiters: redisAttemptLimiters(redis, options.redisNamespace) }),
     dataDirectory: options.dataDirectory,
     connectors: options.connectors,
     ...(options.storeUrl === undefined ? {} : { storeUrl: options.storeUrl }),
@@ -99,6 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   } catch (error) {
     await started.close();
+    redis?.disconnect();
     throw error;
   }
   const connections = new ConnectionRuntime(controlPlane.connections, options.connectors);
@@ -199,6 +215,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await app.close();
       await connections.close();
       await started.close();
+      redis?.disconnect();
     },
   };
 }

@@ -182,6 +182,25 @@ describe('update and delete', () => {
     expect(changedKey.status).toBe(400);
   });
 
+  it('treats a stale ETag property in the body as a failed precondition (Salesforce edits send it)', async () => {
+    const read = await json(await fetch(`${gateway.serviceUrl}/Customers(7)`));
+    delete read['@odata.context'];
+    delete read['@odata.etag'];
+    expect((await send('PATCH', '/Customers(7)', { City: 'Kyoto' })).status).toBe(204);
+    const stale = await send('PATCH', '/Customers(7)', { ...read, City: 'Nara' });
+    expect(stale.status).toBe(412);
+    const error = (await json(stale))['error'] as { code: string; target: string; message: string };
+    expect(error).toMatchObject({ code: 'TSG601', target: 'Revision' });
+    expect(error.message).toContain(`Revision was ${String(read['Revision'])}`);
+    const current = await json(await fetch(`${gateway.serviceUrl}/Customers(7)`));
+    expect(stale.headers.get('etag')).toBe(`W/"${String(current['Revision'])}"`);
+    expect(current['City']).toBe('Kyoto');
+    const fresh: Record<string, unknown> = { ...current, City: 'Nara' };
+    delete fresh['@odata.context'];
+    delete fresh['@odata.etag'];
+    expect((await send('PATCH', '/Customers(7)', fresh)).status).toBe(204);
+  });
+
   it('replaces with PUT: properties not sent are reset', async () => {
     const response = await send('PUT', '/Customers(5)', {
       Name: 'Replaced',

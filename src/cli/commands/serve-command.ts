@@ -25,6 +25,9 @@ interface ServeOptions extends StoreOptions {
   readonly tlsKey?: string;
   readonly tlsClientCa?: string;
   readonly metrics: boolean;
+  readonly redisUrl?: string;
+  readonly compatibility: 'salesforce' | 'standard';
+  readonly csrf: boolean;
 }
 
 /** Extra parts of the server (the web console registers itself here). */
@@ -113,6 +116,26 @@ export function registerServeCommand(program: Command, plugins: readonly ServePl
           'TSUNAGI_TLS_CLIENT_CA',
         ),
       )
+      .addOption(
+        new Option(
+          '--redis-url <url>',
+          'Redis shared by every node: sign-in and token throttling apply fleet-wide (redis://host:6379/0)',
+        ).env('TSUNAGI_REDIS_URL'),
+      )
+      .addOption(
+        new Option(
+          '--compatibility <mode>',
+          'what the OData service publishes: salesforce (only what Salesforce Connect can map) or standard',
+        )
+          .choices(['salesforce', 'standard'])
+          .default('salesforce')
+          .env('TSUNAGI_ODATA_COMPATIBILITY'),
+      )
+      .option(
+        '--csrf',
+        'require X-CSRF-Token on OData changes (Salesforce "CSRF token" option)',
+        false,
+      )
       .option('--no-metrics', 'do not serve /metrics'),
   )
     .addHelpText(
@@ -158,9 +181,12 @@ Examples:
                 ...(options.tlsClientCa === undefined ? {} : { clientCaFile: options.tlsClientCa }),
               },
             }),
-        ...(options.maxPageSize === undefined
-          ? {}
-          : { odata: { maxPageSize: options.maxPageSize } }),
+        odata: {
+          ...(options.maxPageSize === undefined ? {} : { maxPageSize: options.maxPageSize }),
+          compatibility: options.compatibility,
+          csrfProtection: options.csrf,
+        },
+        ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
         connectors: await createConnectorRegistry(),
         logger,
         ...(options.metrics ? {} : { metrics: false as const }),

@@ -3,7 +3,9 @@
  * as `Orders(5)/Items`, and deep insert of related rows), PATCH and PUT to an entity
  * (merge and replace) and DELETE. Preconditions (If-Match / If-None-Match, and If-Match
  * required where the set says so) are checked against the current entity, and the version
- * the client saw is handed to the connector so the check is atomic at the source.
+ * the client saw is handed to the connector so the check is atomic at the source. An
+ * update whose body repeats the ETag property (Salesforce sends every field on edit, the
+ * revision it read included, without If-Match) is checked the same way.
  */
 import type { ResponseSink } from './response-sink.js';
 import type { ColumnValues, Connector, Row, TableSchema } from '../../connectors/connector.js';
@@ -22,6 +24,8 @@ import { entityTagMatches, formatEtag, parseEntityTags } from '../../odata/seria
 import { jsonContentType, type Representation } from '../../odata/serialize/representation.js';
 import { compileKeyPredicate } from '../../odata/serialize/url-literal.js';
 import { entityChanges, type WriteMode } from '../../odata/write/entity-changes.js';
+import { jsonToValue } from '../../odata/write/json-to-value.js';
+import { sameValue } from '../../odata/write/same-value.js';
 import { emptyOptions, keyFilter, notFound, firstEntity, requireEntity } from './entity-reads.js';
 import type { EntitySetAction } from './odata-service.js';
 import type { Preferences } from './prefer-header.js';
@@ -158,6 +162,42 @@ function checkPreconditions(
     : undefined;
 }
 
+/**
+ * The version an update's body carries in the ETag property, as a precondition: the
+ * revision the client read. A different one means the entity changed since it was read
+ * (412, as for a stale If-Match, rather than "a computed property cannot be changed"); the
+ * same one is handed to the source, so the update is conditional there too.
+ */
+function bodyVersion(write: WriteRequest, set: EntitySetModel, current: Row): string | undefined {
+  const name = set.entityType.etagProperty;
+  const property = set.entityType.properties.find((candidate) => candidate.name === name);
+  const body = write.body;
+  if (
+    property === undefined ||
+    name === undefined ||
+    typeof body !== 'object' ||
+    body === null ||
+    Array.isArray(body) ||
+    !Object.hasOwn(body, name)
+  )
+    return undefined;
+  const sent = jsonToValue((body as Record<string, unknown>)[name], property);
+  // A value of the wrong type is reported with the other properties of the body.
+  if (!sent.ok) return undefined;
+  const version = current[property.columnIndex] ?? null;
+  if (sameValue(property.type, sent.value, version))
+    return version === null ? undefined : String(version);
+  const currentEtag = formatEtag(version);
+  throw new TsunagiError(
+    'TSG601',
+    `The entity has changed since it was read: ${name} was ${String(sent.value)} when it was read and is now ${String(version)}. Read it again and repeat the change.`,
+    {
+      target: name,
+      ...(currentEtag === undefined ? {} : { headers: { ETag: currentEtag } }),
+    },
+  );
+}
+
 export async function createEntity(
   write: WriteRequest,
   reply: ResponseSink,
@@ -223,8 +263,9 @@ export async function updateEntity(
   write.authorize(set, 'update');
   requireCapability(set, 'update');
   const found = await firstEntity(write, set, emptyOptions(), keyFilter(reference));
-  const version = checkPreconditions(write, set, found.row);
+  const checkedVersion = checkPreconditions(write, set, found.row);
   if (found.row === undefined) throw notFound(set);
+  const version = bodyVersion(write, set, found.row) ?? checkedVersion;
   const changes = entityChanges({
     set,
     body: write.body,

@@ -105,6 +105,20 @@ describe('buildAppTables', () => {
     ]);
   });
 
+  it('declares allowed values for single choices and option collections, not for delimited text', () => {
+    const allowed = (tables: ReturnType<typeof sampleTables>, name: string) =>
+      tables.app.columns.find((column) => column.name === name)?.allowedValues;
+    const delimited = sampleTables();
+    expect(allowed(delimited, 'stage')).toEqual(['Open', 'Won', 'Lost']);
+    // "A;C" is a valid value of the delimited text: AllowedValues ["A","B","C"] would refuse it.
+    expect(allowed(delimited, 'tags')).toBeUndefined();
+    expect(allowed(sampleTables({ multiValueMode: 'collection' }), 'tags')).toEqual([
+      'A',
+      'B',
+      'C',
+    ]);
+  });
+
   it('declares pushdown truthfully: sorting only where Kintone sorts exactly', () => {
     const { app } = sampleTables();
     const sortable = app.columns

@@ -381,7 +381,12 @@ export function mapField(
     computed: !writable,
     immutable: false,
     requiredOnCreate: writable && field.required === true && defaultValue === undefined,
-    ...(shape.options === undefined ? {} : { allowedValues: shape.options }),
+    // A delimited multi-value text holds several options ("A;B"), which AllowedValues (one
+    // value among them) would refuse: only single choices and collections declare them.
+    // The writer checks every item of a delimited value against the options itself.
+    ...(shape.options === undefined || (shape.valueKind === 'multiChoice' && !shape.collection)
+      ? {}
+      : { allowedValues: shape.options }),
     ...(defaultValue === undefined ? {} : { defaultValue }),
     pushdown: pushdownFor(
       shape.queryKind,
