@@ -69,11 +69,13 @@ Then, with the token it prints:
     .action(async (options: DemoCommandOptions) => {
       const dataDirectory = resolve(options.dataDir);
       // Loaded here, so that the other commands start without the demo's modules.
-      const [{ startDemo }, { registerAdminRoutes }, { createGatewayLogger }] = await Promise.all([
-        import('../../demo/start-demo.js'),
-        import('../../server/admin/register-admin-routes.js'),
-        import('../../server/gateway-logger.js'),
-      ]);
+      const [{ startDemo }, { registerAdminRoutes }, { createGatewayLogger }, { consolePlugin }] =
+        await Promise.all([
+          import('../../demo/start-demo.js'),
+          import('../../server/admin/register-admin-routes.js'),
+          import('../../server/gateway-logger.js'),
+          import('../../server/console/register-console.js'),
+        ]);
       const logger = createGatewayLogger({ level: options.logLevel as LevelWithSilent });
       console.log('Starting the Kintone emulator and the gateway ...');
       const demo = await startDemo({
@@ -81,7 +83,7 @@ Then, with the token it prints:
         host: options.host,
         dataDirectory,
         logger,
-        plugins: [(app, parts) => registerAdminRoutes(app, parts)],
+        plugins: [(app, parts) => registerAdminRoutes(app, parts), consolePlugin()],
         ...(options.kintonePort === undefined ? {} : { kintonePort: options.kintonePort }),
         ...(options.records === undefined ? {} : { records: options.records }),
       });

@@ -11,11 +11,12 @@ import { registerKeysCommand } from './keys-command.js';
 import { registerKintoneEmulatorCommand } from './kintone-emulator-command.js';
 import { registerPublishCommands } from './publish-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { consolePlugin } from '../../server/console/register-console.js';
 import { registerTokenCommand } from './token-command.js';
 import { registerUserCommand } from './user-command.js';
 
 export function registerCommands(program: Command): void {
-  registerServeCommand(program);
+  registerServeCommand(program, [consolePlugin()]);
   registerInitCommand(program);
   registerUserCommand(program);
   registerTokenCommand(program);
