@@ -1,13 +1,18 @@
 /**
- * Makes names valid (and Salesforce-friendly) OData identifiers: ASCII letters, digits and
- * underscores, starting with a letter, at most 128 characters (Salesforce keeps API names
- * shorter still; see the Salesforce compatibility mode).
+ * OData identifiers: the CSDL rule for names administrators choose, and the derivation of
+ * valid, Salesforce-friendly ASCII names from source names (letters, digits and
+ * underscores, at most 128 characters; Salesforce keeps API names shorter still, see the
+ * Salesforce compatibility mode).
  */
 
-const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+/**
+ * OData SimpleIdentifier (CSDL): a letter or underscore, then letters, digits, underscores
+ * and combining marks; at most 128 characters. Aliases chosen by administrators must be one.
+ */
+const simpleIdentifier = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]{0,127}$/u;
 
 export function isODataIdentifier(text: string): boolean {
-  return identifierPattern.test(text);
+  return simpleIdentifier.test(text);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isODataIdentifier } from './odata-identifier.js';
+import { isODataIdentifier } from '../catalog/odata-identifier.js';
 import {
   createControlPlaneFixture,
   type ControlPlaneFixture,

@@ -14,7 +14,7 @@ import type { Store, TransactionScope } from '../store/store.js';
 import type { AuditRecorder } from './audit-recorder.js';
 import { authorize, roleAllows, type Actor } from './authorization.js';
 import { toIsoTime, type Clock } from './clock.js';
-import { isODataIdentifier } from './odata-identifier.js';
+import { isODataIdentifier } from '../catalog/odata-identifier.js';
 import type { PermissionService, PermissionSubject } from './permission-service.js';
 import { checkText, notFound, throwIfProblems, type FieldProblem } from './validation.js';
 
