@@ -75,7 +75,7 @@ function capabilitiesFor(
     nonSortableProperties: properties
       .filter((property) => property.collection)
       .map((property) => property.name),
-    requiresIfMatch: false,
+    requiresIfMatch: table.requiresIfMatch === true,
   };
 }
 

@@ -117,6 +117,8 @@ export interface TableSchema extends TableSummary {
     readonly update: boolean;
     readonly delete: boolean;
   };
+  /** Updates and deletes must carry If-Match (the row's ETag); 428 otherwise. */
+  readonly requiresIfMatch?: boolean;
   readonly pushdown: TablePushdown;
 }
 

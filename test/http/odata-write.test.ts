@@ -417,3 +417,41 @@ describe('CSRF protection (Salesforce "CSRF token" option)', () => {
     }
   });
 });
+
+describe('sets that require If-Match (a connection setting)', () => {
+  it('answers 428 to changes without If-Match and accepts them with it', async () => {
+    const strict = await startTestGateway({
+      connectors: {
+        memory: new MemoryConnector(
+          sampleTables(3).map((table) => ({
+            ...table,
+            schema: { ...table.schema, requiresIfMatch: true },
+          })),
+        ),
+      },
+      publications: [{ connectionId: 'memory', tableId: 'customers', alias: 'Customers' }],
+    });
+    try {
+      const url = `${strict.serviceUrl}/Customers(1)`;
+      const patch = (headers: Record<string, string>) =>
+        fetch(url, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: JSON.stringify({ City: 'Nara' }),
+        });
+      const refused = await patch({});
+      expect(refused.status).toBe(428);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TSG602');
+      expect((await fetch(url, { method: 'DELETE' })).status).toBe(428);
+      const etag = (await fetch(url)).headers.get('etag') ?? '';
+      expect((await patch({ 'If-Match': etag })).status).toBe(204);
+      const deleted = await fetch(url, {
+        method: 'DELETE',
+        headers: { 'If-Match': (await fetch(url)).headers.get('etag') ?? '' },
+      });
+      expect(deleted.status).toBe(204);
+    } finally {
+      await strict.close();
+    }
+  });
+});

@@ -209,6 +209,16 @@ export class KintoneConnector implements Connector {
   }
 
   async describeTable(tableId: string, context: ExecutionContext): Promise<KintoneTableSchema> {
+    const schema = await this.describeKintoneTable(tableId, context);
+    return this.config.requireIfMatch && schema.etagColumn !== undefined
+      ? { ...schema, requiresIfMatch: true }
+      : schema;
+  }
+
+  private async describeKintoneTable(
+    tableId: string,
+    context: ExecutionContext,
+  ): Promise<KintoneTableSchema> {
     const parsed = parseTableId(tableId);
     if (parsed === undefined)
       throw new TsunagiError(

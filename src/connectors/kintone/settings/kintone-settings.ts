@@ -52,6 +52,8 @@ export interface KintoneConnectionConfig {
   /** Records per Kintone call (1-500). */
   readonly pageSize: number;
   readonly readOnly: boolean;
+  /** Updates and deletes must carry If-Match. */
+  readonly requireIfMatch: boolean;
   /** Kintone calls this connection makes at the same time, at most. */
   readonly maxConcurrentRequests: number;
   readonly schema: KintoneSchemaOptions;
@@ -186,6 +188,14 @@ export const kintoneSettingDescriptors: readonly SettingDescriptor[] = [
     required: false,
     defaultValue: false,
     help: 'Publish the apps without insert, update or delete.',
+  },
+  {
+    name: 'requireIfMatch',
+    label: 'Require ETags on changes',
+    type: 'boolean',
+    required: false,
+    defaultValue: false,
+    help: "Refuse updates and deletes that do not carry If-Match with the record's ETag (HTTP 428), so that nobody overwrites a change they have not seen. Salesforce sends no If-Match: leave this off for Salesforce Connect.",
   },
   {
     name: 'salesforceMode',
@@ -558,6 +568,7 @@ export function parseKintoneSettings(settings: ConnectionSettings): {
   const pageSize = read.integer('pageSize', 500, 1, 500);
   const maxConcurrentRequests = read.integer('maxConcurrentRequests', 10, 1, 50);
   const readOnly = read.boolean('readOnly', false);
+  const requireIfMatch = read.boolean('requireIfMatch', false);
 
   const multiValueModeText = read.string('multiValueMode') ?? 'delimited';
   let multiValueMode: MultiValueMode = 'delimited';
@@ -602,6 +613,7 @@ export function parseKintoneSettings(settings: ConnectionSettings): {
       timeoutMs: timeoutSeconds * 1000,
       pageSize,
       readOnly,
+      requireIfMatch,
       maxConcurrentRequests,
       schema,
     },
