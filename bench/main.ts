@@ -11,7 +11,11 @@ import { benchmarkKintonePaging } from './kintone-paging-bench.js';
 import { benchmarkParse } from './parse-bench.js';
 import { benchmarkPlan } from './plan-bench.js';
 import { renderTable, type TableRow } from './print-table.js';
-import { benchmarkPagedRead, benchmarkStreaming } from './streaming-bench.js';
+import {
+  benchmarkPagedRead,
+  benchmarkStreaming,
+  benchmarkWarmStreaming,
+} from './streaming-bench.js';
 
 const argumentsGiven = process.argv.slice(2);
 const markdown = argumentsGiven.includes('--markdown');
@@ -68,6 +72,7 @@ const areas: Area[] = [
       const sizes = quick ? [10_000, 100_000] : [100_000, 1_000_000];
       const results = [
         ...(await benchmarkStreaming(sizes)),
+        ...(await benchmarkWarmStreaming(sizes)),
         await benchmarkPagedRead(quick ? 20_000 : 100_000),
       ];
       return results.map((result) => ({
