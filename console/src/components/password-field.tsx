@@ -1,6 +1,6 @@
 /** A password input with a Show / Hide toggle (the toggle says which state it is in). */
 import { useState } from 'react';
-import { Field, type FieldFrameProps } from './field';
+import { framedControl, type FieldFrameProps } from './field';
 
 export function PasswordField({
   value,
@@ -17,35 +17,28 @@ export function PasswordField({
   readonly placeholder?: string;
 }) {
   const [shown, setShown] = useState(false);
-  return (
-    <Field {...frame}>
-      {({ id, describedBy, invalid }) => (
-        <div className="input-with-button">
-          <input
-            id={id}
-            className="input"
-            type={shown ? 'text' : 'password'}
-            value={value}
-            onChange={(event) => onChange(event.target.value)}
-            autoComplete={autoComplete}
-            autoFocus={autoFocus}
-            placeholder={placeholder}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            required={frame.required}
-            spellCheck={false}
-          />
-          <button
-            type="button"
-            className="input-button"
-            aria-pressed={shown}
-            onClick={() => setShown((current) => !current)}
-          >
-            {shown ? 'Hide' : 'Show'}
-            <span className="visually-hidden"> password</span>
-          </button>
-        </div>
-      )}
-    </Field>
-  );
+  return framedControl(frame, (control) => (
+    <div className="input-with-button">
+      <input
+        className="input"
+        type={shown ? 'text' : 'password'}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        autoComplete={autoComplete}
+        autoFocus={autoFocus}
+        placeholder={placeholder}
+        {...control}
+        spellCheck={false}
+      />
+      <button
+        type="button"
+        className="input-button"
+        aria-pressed={shown}
+        onClick={() => setShown((current) => !current)}
+      >
+        {shown ? 'Hide' : 'Show'}
+        <span className="visually-hidden"> password</span>
+      </button>
+    </div>
+  ));
 }
