@@ -1,5 +1,9 @@
-/** A password input with a Show / Hide toggle (the toggle says which state it is in). */
+/**
+ * A password input with a Show / Hide toggle (the toggle says which state it is in), and
+ * the pair of fields that choose a new password (with the rules' hint) and repeat it.
+ */
 import { useState } from 'react';
+import { passwordHint } from '../format/password-rules';
 import { framedControl, type FieldFrameProps } from './field';
 
 export function PasswordField({
@@ -41,4 +45,44 @@ export function PasswordField({
       </button>
     </div>
   ));
+}
+
+/** "Password" and "Repeat the password"; messages come by field (`password`, `confirmation`). */
+export function NewPasswordFields({
+  password,
+  onPasswordChange,
+  confirmation,
+  onConfirmationChange,
+  errors,
+  autoFocus,
+}: {
+  readonly password: string;
+  readonly onPasswordChange: (value: string) => void;
+  readonly confirmation: string;
+  readonly onConfirmationChange: (value: string) => void;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly autoFocus?: boolean;
+}) {
+  return (
+    <>
+      <PasswordField
+        label="Password"
+        autoComplete="new-password"
+        value={password}
+        onChange={onPasswordChange}
+        error={errors['password']}
+        help={passwordHint}
+        autoFocus={autoFocus}
+        required
+      />
+      <PasswordField
+        label="Repeat the password"
+        autoComplete="new-password"
+        value={confirmation}
+        onChange={onConfirmationChange}
+        error={errors['confirmation']}
+        required
+      />
+    </>
+  );
 }

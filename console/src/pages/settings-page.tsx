@@ -5,7 +5,6 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { admin } from '../api/admin-client';
-import { ApiError, errorMessage } from '../api/api-error';
 import type { Settings } from '../api/api-types';
 import { Alert } from '../components/alert';
 import { Button } from '../components/button';
@@ -14,6 +13,7 @@ import { Page, Section } from '../components/page';
 import { LoadError, Loading } from '../components/states';
 import { useToast } from '../components/toast';
 import { useAsync } from '../components/use-async';
+import { useFormSubmission } from '../components/use-form-submission';
 
 type NumberSetting = Exclude<keyof Settings, 'tokenMaximumLifetimeDays'>;
 
@@ -74,9 +74,7 @@ export function SettingsPage() {
     [],
   );
   const [values, setValues] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { errors, error, busy, accept, send } = useFormSubmission();
 
   useEffect(() => {
     const settings = loaded.data?.settings;
@@ -128,24 +126,16 @@ export function SettingsPage() {
         changes[field.name] = number;
       }
     }
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!accept(problems)) return;
     if (Object.keys(changes).length === 0) {
       notify('Nothing to save: no setting changed.');
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await send(async () => {
       const result = await admin.patch<{ settings: Settings }>('/settings', changes);
       loaded.setData(() => result);
       notify('Settings saved.');
-    } catch (caught) {
-      if (caught instanceof ApiError) setErrors(caught.fieldMessages());
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const set = (name: string) => (value: string) =>

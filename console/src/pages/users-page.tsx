@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { admin } from '../api/admin-client';
-import { ApiError, errorMessage } from '../api/api-error';
+import { errorMessage } from '../api/api-error';
 import {
   roleDescriptions,
   roleLabels,
@@ -25,6 +25,7 @@ import { EmptyState, LoadError, Loading } from '../components/states';
 import { TimeText } from '../components/time-text';
 import { useToast } from '../components/toast';
 import { useAsync } from '../components/use-async';
+import { useFormSubmission } from '../components/use-form-submission';
 import { formatDateTime } from '../format/format-time';
 import { useCurrentUser } from '../session/session-context';
 
@@ -310,27 +311,21 @@ function InviteDialog({
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('queryUser');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { errors, error, busy, accept, send, clear } = useFormSubmission();
 
   const reset = (): void => {
     setEmail('');
     setDisplayName('');
     setRole('queryUser');
-    setErrors({});
-    setError(undefined);
+    clear();
   };
 
   const submit = async (_event: FormEvent<HTMLFormElement>): Promise<void> => {
-    if (!email.includes('@')) {
-      setErrors({ email: 'Enter an e-mail address such as jane@example.com.' });
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    setError(undefined);
-    try {
+    const problems: Record<string, string> = email.includes('@')
+      ? {}
+      : { email: 'Enter an e-mail address such as jane@example.com.' };
+    if (!accept(problems)) return;
+    await send(async () => {
       const result = await admin.post<InvitationIssued>('/users', {
         email: email.trim(),
         role,
@@ -338,12 +333,7 @@ function InviteDialog({
       });
       reset();
       onInvited(result);
-    } catch (caught) {
-      if (caught instanceof ApiError) setErrors(caught.fieldMessages());
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
