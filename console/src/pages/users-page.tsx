@@ -17,7 +17,7 @@ import { Alert } from '../components/alert';
 import { Badge, type BadgeTone } from '../components/badge';
 import { Button } from '../components/button';
 import { CopyField } from '../components/copy-field';
-import { ConfirmDialog, Dialog } from '../components/dialog';
+import { CancelAndSubmit, ConfirmDialog, Dialog } from '../components/dialog';
 import { TextField } from '../components/field';
 import { icons } from '../components/icons';
 import { Page } from '../components/page';
@@ -320,6 +320,11 @@ function InviteDialog({
     clear();
   };
 
+  const close = (): void => {
+    reset();
+    onClose();
+  };
+
   const submit = async (_event: FormEvent<HTMLFormElement>): Promise<void> => {
     const problems: Record<string, string> = email.includes('@')
       ? {}
@@ -341,27 +346,9 @@ function InviteDialog({
       open={open}
       title="Invite a user"
       description="You get a one-time link to send them. They choose their own password."
-      onClose={() => {
-        reset();
-        onClose();
-      }}
+      onClose={close}
       onSubmit={(event) => void submit(event)}
-      footer={
-        <>
-          <Button
-            onClick={() => {
-              reset();
-              onClose();
-            }}
-            disabled={busy}
-          >
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Create invitation
-          </Button>
-        </>
-      }
+      footer={<CancelAndSubmit onCancel={close} busy={busy} submitLabel="Create invitation" />}
     >
       <div className="stack">
         {error === undefined ? null : <Alert kind="error">{error}</Alert>}
