@@ -46,40 +46,16 @@ import type {
 import { literalNode, scanLiteral } from './literal-scanner.js';
 import { parseSearchExpression } from './search-parser.js';
 import type { SyntaxScanner } from './syntax-scanner.js';
+import { builtInFunctions } from '../semantic/expression.js';
 import type { SearchExpression } from '../semantic/search.js';
 
-/** Built-in functions called with positional arguments (names in lower case). */
+/**
+ * Built-in functions called with positional arguments (names in lower case): the
+ * functions of the semantic model, and the geo functions, which parse but do not bind
+ * (TSG210).
+ */
 export const builtInMethodNames: ReadonlySet<string> = new Set([
-  'contains',
-  'startswith',
-  'endswith',
-  'length',
-  'indexof',
-  'substring',
-  'tolower',
-  'toupper',
-  'trim',
-  'concat',
-  'matchespattern',
-  'year',
-  'month',
-  'day',
-  'hour',
-  'minute',
-  'second',
-  'fractionalseconds',
-  'totalseconds',
-  'date',
-  'time',
-  'totaloffsetminutes',
-  'now',
-  'maxdatetime',
-  'mindatetime',
-  'round',
-  'floor',
-  'ceiling',
-  'hassubset',
-  'hassubsequence',
+  ...builtInFunctions.map((name) => name.toLowerCase()),
   'geo.distance',
   'geo.length',
   'geo.intersects',
