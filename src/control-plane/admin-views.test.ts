@@ -4,28 +4,12 @@
  * invitation without consuming it, editing another user, revoking only one's own token,
  * reading settings and one query-log entry.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { day } from './clock.js';
-import {
-  createControlPlaneFixture,
-  type ControlPlaneFixture,
-} from './test-support/control-plane-fixture.js';
+import { useControlPlaneFixtures } from './test-support/control-plane-fixture.js';
+import { fakeConnectionSettings as settings } from './test-support/fake-connector-definition.js';
 
-const settings = {
-  url: 'https://example.cybozu.com',
-  username: 'alice',
-  password: 'kintone-password-1',
-};
-
-const fixtures: ControlPlaneFixture[] = [];
-async function setUp(): Promise<ControlPlaneFixture> {
-  const fixture = await createControlPlaneFixture();
-  fixtures.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
+const setUp = useControlPlaneFixtures();
 
 describe('connections and publications a user may see', () => {
   it('shows query users only the connections and sets they were granted', async () => {

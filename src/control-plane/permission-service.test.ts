@@ -1,24 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createControlPlaneFixture,
-  type ControlPlaneFixture,
-} from './test-support/control-plane-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { useControlPlaneFixtures } from './test-support/control-plane-fixture.js';
+import { fakeConnectionSettings as settings } from './test-support/fake-connector-definition.js';
 
-const fixtures: ControlPlaneFixture[] = [];
-async function setUp(): Promise<ControlPlaneFixture> {
-  const fixture = await createControlPlaneFixture();
-  fixtures.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
-
-const settings = {
-  url: 'https://example.cybozu.com',
-  username: 'alice',
-  password: 'kintone-password-1',
-};
+const setUp = useControlPlaneFixtures();
 
 describe('permission service', () => {
   it('grants per user per connection; administrators have all; disabled users none', async () => {

@@ -1,22 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { day, minute } from './clock.js';
 import { authenticationError } from './personal-access-token-service.js';
-import {
-  createControlPlaneFixture,
-  type ControlPlaneFixture,
-} from './test-support/control-plane-fixture.js';
+import { useControlPlaneFixtures } from './test-support/control-plane-fixture.js';
 
-const fixtures: ControlPlaneFixture[] = [];
-async function setUp(
-  options: Parameters<typeof createControlPlaneFixture>[0] = {},
-): Promise<ControlPlaneFixture> {
-  const fixture = await createControlPlaneFixture(options);
-  fixtures.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
+const setUp = useControlPlaneFixtures();
 
 describe('personal access token service', () => {
   it('creates a token shown once, stores only its digest, and authenticates Basic and Bearer', async () => {

@@ -1,25 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isODataIdentifier } from '../catalog/odata-identifier.js';
-import {
-  createControlPlaneFixture,
-  type ControlPlaneFixture,
-} from './test-support/control-plane-fixture.js';
+import { useControlPlaneFixtures } from './test-support/control-plane-fixture.js';
+import { fakeConnectionSettings as settings } from './test-support/fake-connector-definition.js';
 
-const fixtures: ControlPlaneFixture[] = [];
-async function setUp(): Promise<ControlPlaneFixture> {
-  const fixture = await createControlPlaneFixture();
-  fixtures.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
-
-const settings = {
-  url: 'https://example.cybozu.com',
-  username: 'alice',
-  password: 'kintone-password-1',
-};
+const setUp = useControlPlaneFixtures();
 
 describe('OData identifiers', () => {
   it.each([

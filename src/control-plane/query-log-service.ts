@@ -11,7 +11,8 @@
 import type { QueryLogEntry, QueryLogEntryInput } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { roleAllows, type Actor } from './authorization.js';
-import { day, toIsoTime, type Clock } from './clock.js';
+import { day, type Clock } from './clock.js';
+import { logEntryView, logPage, parseCursor, parseLogWindow, windowFilter } from './log-paging.js';
 import type { SettingsService } from './settings-service.js';
 import { notFound, throwIfProblems, type FieldProblem } from './validation.js';
 
@@ -53,52 +54,6 @@ export interface QueryLogPage {
   readonly entries: readonly QueryLogEntryView[];
   /** Pass as `cursor` for the next (older) page; null at the end. */
   readonly nextCursor: string | null;
-}
-
-/** Parses a time given as ISO text or milliseconds. */
-export function parseTime(
-  value: string | number | undefined,
-  field: string,
-  problems: FieldProblem[],
-): number | undefined {
-  if (value === undefined) return undefined;
-  const time = typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(time)) {
-    problems.push({
-      field,
-      message: `${field} must be a date and time such as 2026-01-31T12:00:00Z.`,
-    });
-    return undefined;
-  }
-  return time;
-}
-
-export function parseLimit(
-  value: number | undefined,
-  problems: FieldProblem[],
-  maximum = 500,
-): number {
-  if (value === undefined) return 50;
-  if (!Number.isInteger(value) || value < 1 || value > maximum) {
-    problems.push({
-      field: 'limit',
-      message: `limit must be a whole number from 1 to ${maximum}.`,
-    });
-    return 50;
-  }
-  return value;
-}
-
-export function parseCursor(
-  value: string | undefined,
-  problems: FieldProblem[],
-): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(value)) {
-    problems.push({ field: 'cursor', message: 'cursor is not one this server returned.' });
-    return undefined;
-  }
-  return Number(value);
 }
 
 export class QueryLogService {
@@ -163,10 +118,7 @@ export class QueryLogService {
     const problems: FieldProblem[] = [];
     const seeAll = roleAllows(actor.role, 'queryLog.readAll');
     const userId = seeAll ? search.userId : actor.userId;
-    const from = parseTime(search.from, 'from', problems);
-    const to = parseTime(search.to, 'to', problems);
-    const before = parseCursor(search.cursor, problems);
-    const limit = parseLimit(search.limit, problems);
+    const window = parseLogWindow(search, problems);
     if (
       search.status !== undefined &&
       (!Number.isInteger(search.status) || search.status < 100 || search.status > 599)
@@ -179,21 +131,13 @@ export class QueryLogService {
     throwIfProblems(problems);
     await this.flush();
     const rows = await this.store.queryLog.search({
-      limit: limit + 1,
+      ...windowFilter(window),
       ...(userId === undefined ? {} : { userId }),
       ...(search.entitySet === undefined ? {} : { entitySet: search.entitySet }),
       ...(search.status === undefined ? {} : { status: search.status }),
       ...(search.failedOnly === true ? { failedOnly: true } : {}),
-      ...(from === undefined ? {} : { from }),
-      ...(to === undefined ? {} : { to }),
-      ...(before === undefined ? {} : { before }),
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      entries: page.map((entry) => ({ ...entry, id: String(entry.id), at: toIsoTime(entry.at) })),
-      nextCursor: rows.length > limit && last !== undefined ? String(last.id) : null,
-    };
+    return logPage(rows, window.limit);
   }
 
   /** One entry: the actor's own, or anyone's for administrators (TSG501 otherwise). */
@@ -209,7 +153,7 @@ export class QueryLogService {
       ...(seeAll ? {} : { userId: actor.userId }),
     });
     if (entry?.id !== id) throw notFound('Query log entry', entryId);
-    return { ...entry, id: String(entry.id), at: toIsoTime(entry.at) };
+    return logEntryView(entry);
   }
 
   /** Deletes entries older than the retention setting; returns how many. */

@@ -11,12 +11,7 @@ import {
   createControlPlaneFixture,
   type ControlPlaneFixture,
 } from './test-support/control-plane-fixture.js';
-
-const settings = {
-  url: 'https://example.cybozu.com',
-  username: 'alice',
-  password: 'kintone-password-1',
-};
+import { fakeConnectionSettings as settings } from './test-support/fake-connector-definition.js';
 
 type Operation = (fixture: ControlPlaneFixture, actor: Actor) => Promise<unknown>;
 

@@ -6,6 +6,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { generateSecretKey } from './secret-box.js';
 import { createControlPlaneFixture } from './test-support/control-plane-fixture.js';
+import { fakeConnectionSettings as settings } from './test-support/fake-connector-definition.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,12 +27,6 @@ function sharedStore(): { open(): Promise<Store> } {
     },
   };
 }
-
-const settings = {
-  url: 'https://example.cybozu.com',
-  username: 'alice',
-  password: 'kintone-password-1',
-};
 
 describe('secret vault', () => {
   it('records the first key and refuses to start with another, naming the key id it expects', async () => {

@@ -1,20 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hour, minute } from './clock.js';
 import { csrfTokenFor } from './session-service.js';
-import {
-  createControlPlaneFixture,
-  type ControlPlaneFixture,
-} from './test-support/control-plane-fixture.js';
+import { useControlPlaneFixtures } from './test-support/control-plane-fixture.js';
 
-const fixtures: ControlPlaneFixture[] = [];
-async function setUp(): Promise<ControlPlaneFixture> {
-  const fixture = await createControlPlaneFixture();
-  fixtures.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
+const setUp = useControlPlaneFixtures();
 
 describe('session service', () => {
   it('creates a session stored as a digest, with its CSRF token, and validates it', async () => {

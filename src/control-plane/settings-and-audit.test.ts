@@ -1,19 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings } from './settings-service.js';
-import {
-  createControlPlaneFixture,
-  type ControlPlaneFixture,
-} from './test-support/control-plane-fixture.js';
+import { useControlPlaneFixtures } from './test-support/control-plane-fixture.js';
 
-const fixtures: ControlPlaneFixture[] = [];
-async function setUp(): Promise<ControlPlaneFixture> {
-  const fixture = await createControlPlaneFixture();
-  fixtures.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
+const setUp = useControlPlaneFixtures();
 
 describe('settings service', () => {
   it('has defaults, validates every change and audits it', async () => {

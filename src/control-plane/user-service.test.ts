@@ -1,23 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { day, minute } from './clock.js';
 import {
   adminEmail,
   adminPassword,
-  createControlPlaneFixture,
-  type ControlPlaneFixture,
+  useControlPlaneFixtures,
 } from './test-support/control-plane-fixture.js';
 
-const fixtures: ControlPlaneFixture[] = [];
-async function setUp(
-  options: Parameters<typeof createControlPlaneFixture>[0] = {},
-): Promise<ControlPlaneFixture> {
-  const fixture = await createControlPlaneFixture(options);
-  fixtures.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
+const setUp = useControlPlaneFixtures();
 
 describe('user service: initialisation', () => {
   it('creates the first administrator once', async () => {

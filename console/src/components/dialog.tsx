@@ -1,12 +1,13 @@
 /**
  * Modal dialogs on the native <dialog> element: focus moves into the dialog and back to
  * where it was, Escape closes it, the page behind is inert. `ConfirmDialog` asks before a
- * destructive action and shows the action's error in the dialog.
+ * destructive action and shows the action's error in the dialog. `CancelAndSubmit` is the
+ * footer of a dialog that is a form.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { errorMessage } from '../api/api-error';
 import { Alert } from './alert';
-import { Button } from './button';
+import { Button, type ButtonVariant } from './button';
 
 export function Dialog({
   open,
@@ -89,6 +90,32 @@ export function Dialog({
   );
 }
 
+/** The footer of a form dialog: Cancel (disabled while busy) and the submit button. */
+export function CancelAndSubmit({
+  onCancel,
+  busy,
+  submitLabel,
+  variant = 'primary',
+  autoFocus,
+}: {
+  readonly onCancel: () => void;
+  readonly busy: boolean;
+  readonly submitLabel: ReactNode;
+  readonly variant?: ButtonVariant;
+  readonly autoFocus?: boolean;
+}) {
+  return (
+    <>
+      <Button onClick={onCancel} disabled={busy}>
+        Cancel
+      </Button>
+      <Button type="submit" variant={variant} busy={busy} autoFocus={autoFocus}>
+        {submitLabel}
+      </Button>
+    </>
+  );
+}
+
 export function ConfirmDialog({
   open,
   title,
@@ -130,14 +157,13 @@ export function ConfirmDialog({
       onClose={onClose}
       onSubmit={() => void confirm()}
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant={danger ? 'danger' : 'primary'} busy={busy} autoFocus>
-            {confirmLabel}
-          </Button>
-        </>
+        <CancelAndSubmit
+          onCancel={onClose}
+          busy={busy}
+          submitLabel={confirmLabel}
+          variant={danger ? 'danger' : 'primary'}
+          autoFocus
+        />
       }
     >
       <div className="stack">

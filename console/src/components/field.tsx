@@ -1,7 +1,8 @@
 /**
  * Form fields: a label, the control, a help text and an error message tied to the
  * control with `aria-describedby` / `aria-invalid`, and a "required" or "optional" mark.
- * `TextField`, `SelectField`, `CheckboxField` and `TextAreaField` build on `Field`.
+ * `TextField`, `SelectField`, `CheckboxField` and `TextAreaField` build on `Field`;
+ * `framedControl` puts any other control (e.g. the password input) in the same frame.
  */
 import {
   useId,
@@ -69,6 +70,39 @@ export function Field({
   );
 }
 
+/** What every control inside a `Field` carries: its id, descriptions, validity and requiredness. */
+interface ControlAttributes {
+  readonly id: string;
+  readonly 'aria-describedby': string | undefined;
+  readonly 'aria-invalid': true | undefined;
+  readonly required: boolean | undefined;
+}
+
+/** A `Field` frame around the control that `renderControl` draws with the frame's attributes. */
+export function framedControl(
+  { label, help, error, required, markOptional }: FieldFrameProps,
+  renderControl: (control: ControlAttributes) => ReactNode,
+) {
+  return (
+    <Field
+      label={label}
+      help={help}
+      error={error}
+      required={required ?? false}
+      markOptional={markOptional ?? false}
+    >
+      {({ id, describedBy, invalid }) =>
+        renderControl({
+          id,
+          'aria-describedby': describedBy,
+          'aria-invalid': invalid || undefined,
+          required,
+        })
+      }
+    </Field>
+  );
+}
+
 export type TextFieldProps = FieldFrameProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange'> & {
     readonly value: string;
@@ -85,28 +119,15 @@ export function TextField({
   onChange,
   ...input
 }: TextFieldProps) {
-  return (
-    <Field
-      label={label}
-      help={help}
-      error={error}
-      required={required ?? false}
-      markOptional={markOptional ?? false}
-    >
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          className="input"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          required={required}
-          {...input}
-        />
-      )}
-    </Field>
-  );
+  return framedControl({ label, help, error, required, markOptional }, (control) => (
+    <input
+      className="input"
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      {...control}
+      {...input}
+    />
+  ));
 }
 
 export type TextAreaFieldProps = FieldFrameProps &
@@ -125,28 +146,15 @@ export function TextAreaField({
   onChange,
   ...input
 }: TextAreaFieldProps) {
-  return (
-    <Field
-      label={label}
-      help={help}
-      error={error}
-      required={required ?? false}
-      markOptional={markOptional ?? false}
-    >
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
-          className="input textarea"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          required={required}
-          {...input}
-        />
-      )}
-    </Field>
-  );
+  return framedControl({ label, help, error, required, markOptional }, (control) => (
+    <textarea
+      className="input textarea"
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      {...control}
+      {...input}
+    />
+  ));
 }
 
 export type SelectFieldProps = FieldFrameProps &
@@ -167,34 +175,21 @@ export function SelectField({
   options,
   ...select
 }: SelectFieldProps) {
-  return (
-    <Field
-      label={label}
-      help={help}
-      error={error}
-      required={required ?? false}
-      markOptional={markOptional ?? false}
+  return framedControl({ label, help, error, required, markOptional }, (control) => (
+    <select
+      className="input select"
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      {...control}
+      {...select}
     >
-      {({ id, describedBy, invalid }) => (
-        <select
-          id={id}
-          className="input select"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          required={required}
-          {...select}
-        >
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  ));
 }
 
 export function CheckboxField({

@@ -15,3 +15,15 @@ export function passwordProblem(password: string, email: string): string | undef
   }
   return undefined;
 }
+
+/** What is wrong with a new password and its repetition, by field (`password`, `confirmation`). */
+export function newPasswordProblems(
+  password: string,
+  confirmation: string,
+  email: string,
+): Record<string, string> {
+  const weak = passwordProblem(password, email);
+  if (weak !== undefined) return { password: weak };
+  if (confirmation !== password) return { confirmation: 'The two passwords are not the same.' };
+  return {};
+}

@@ -3,7 +3,7 @@
  * sign-ins included — with filters by user, action, kind of target and time, and the
  * details of one entry.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { admin } from '../api/admin-client';
 import type { AuditEntry, User } from '../api/api-types';
 import { Badge } from '../components/badge';
@@ -12,11 +12,17 @@ import { Dialog } from '../components/dialog';
 import { SelectField, TextField } from '../components/field';
 import { icons } from '../components/icons';
 import { Page } from '../components/page';
-import { EmptyState, LoadError, Loading } from '../components/states';
+import { EmptyState } from '../components/states';
 import { useAsync } from '../components/use-async';
 import { formatDateTime } from '../format/format-time';
 import { localToIso, useLogPaging } from '../logs/log-paging';
-import { navigate, useSearchParameters } from '../router/router';
+import {
+  LogEntriesTable,
+  navigateWithFilter,
+  TimeAndSearchFields,
+  useLoadedSearch,
+} from '../logs/log-view';
+import { useSearchParameters } from '../router/router';
 
 const targetKinds = [
   'user',
@@ -28,6 +34,17 @@ const targetKinds = [
   'settings',
   'secretKey',
 ];
+
+/** What the search in the loaded entries looks at. */
+function searchedValues(entry: AuditEntry): readonly string[] {
+  return [
+    entry.action,
+    entry.actorEmail ?? '',
+    entry.targetLabel ?? '',
+    entry.targetId ?? '',
+    entry.sourceAddress ?? '',
+  ];
+}
 
 export function AuditLogPage() {
   const parameters = useSearchParameters();
@@ -49,26 +66,9 @@ export function AuditLogPage() {
     from: localToIso(filters.from),
     to: localToIso(filters.to),
   });
-  const update = (name: string, value: string): void => {
-    const next = new URLSearchParams(parameters);
-    if (value === '') next.delete(name);
-    else next.set(name, value);
-    const query = next.toString();
-    navigate(`/audit-log${query === '' ? '' : `?${query}`}`, { replace: true });
-  };
-  const shown = useMemo(() => {
-    const term = text.trim().toLowerCase();
-    if (term === '') return log.entries;
-    return log.entries.filter((entry) =>
-      [
-        entry.action,
-        entry.actorEmail ?? '',
-        entry.targetLabel ?? '',
-        entry.targetId ?? '',
-        entry.sourceAddress ?? '',
-      ].some((value) => value.toLowerCase().includes(term)),
-    );
-  }, [log.entries, text]);
+  const update = (name: string, value: string): void =>
+    navigateWithFilter('/audit-log', parameters, name, value);
+  const shown = useLoadedSearch(log.entries, text, searchedValues);
 
   return (
     <Page
@@ -114,38 +114,24 @@ export function AuditLogPage() {
                 ...targetKinds.map((kind) => ({ value: kind, label: kind })),
               ]}
             />
-            <TextField
-              label="From"
-              type="datetime-local"
-              value={filters.from}
-              onChange={(value) => update('from', value)}
-            />
-            <TextField
-              label="To"
-              type="datetime-local"
-              value={filters.to}
-              onChange={(value) => update('to', value)}
-            />
-            <TextField
-              label="Search"
-              type="search"
-              value={text}
-              onChange={setText}
-              placeholder="e-mail, target, address…"
-              help="Searches the entries loaded below."
+            <TimeAndSearchFields
+              from={filters.from}
+              to={filters.to}
+              onFilterChange={update}
+              search={text}
+              onSearchChange={setText}
+              searchPlaceholder="e-mail, target, address…"
             />
           </div>
         </div>
-        {log.error !== undefined && log.entries.length === 0 ? (
-          <LoadError error={log.error} what="the audit log" onRetry={log.reload} />
-        ) : log.loading && log.entries.length === 0 ? (
-          <Loading label="Loading the audit log…" />
-        ) : shown.length === 0 ? (
-          <EmptyState icon={icons.shield} title="No entries found" />
-        ) : (
-          <div className="table-card">
-            <table className="table table-responsive table-log">
-              <caption className="visually-hidden">Audit log entries</caption>
+        <LogEntriesTable
+          log={log}
+          shown={shown}
+          what="the audit log"
+          empty={<EmptyState icon={icons.shield} title="No entries found" />}
+          caption="Audit log entries"
+          renderRows={() => (
+            <>
               <thead>
                 <tr>
                   <th scope="col">Time</th>
@@ -194,16 +180,9 @@ export function AuditLogPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
-        )}
-        {log.hasMore ? (
-          <div className="center">
-            <Button onClick={log.loadMore} busy={log.loading}>
-              Load older entries
-            </Button>
-          </div>
-        ) : null}
+            </>
+          )}
+        />
       </div>
       <Dialog
         open={opened !== undefined}

@@ -7,11 +7,12 @@ import { Alert } from '../components/alert';
 import { AuthLayout } from '../components/auth-layout';
 import { Button } from '../components/button';
 import { TextField } from '../components/field';
-import { PasswordField } from '../components/password-field';
+import { NewPasswordFields } from '../components/password-field';
 import { Loading } from '../components/states';
 import { useAsync } from '../components/use-async';
+import { useFormSubmission } from '../components/use-form-submission';
 import { formatDateTime } from '../format/format-time';
-import { passwordHint, passwordProblem } from '../format/password-rules';
+import { newPasswordProblems } from '../format/password-rules';
 import { Link, navigate } from '../router/router';
 import { useSession } from '../session/session-context';
 
@@ -28,9 +29,7 @@ export function InvitationPage({ token }: { readonly token: string }) {
   const [displayName, setDisplayName] = useState<string>();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { errors, error, busy, accept, send } = useFormSubmission();
 
   if (invitation.loading) {
     return (
@@ -59,16 +58,8 @@ export function InvitationPage({ token }: { readonly token: string }) {
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    const problems: Record<string, string> = {};
-    const weak = passwordProblem(password, details.email);
-    if (weak !== undefined) problems['password'] = weak;
-    else if (confirmation !== password)
-      problems['confirmation'] = 'The two passwords are not the same.';
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    if (!accept(newPasswordProblems(password, confirmation, details.email))) return;
+    await send(async () => {
       await admin.post(
         `/invitations/${encodeURIComponent(token)}/accept`,
         { password, displayName: name.trim() },
@@ -76,12 +67,7 @@ export function InvitationPage({ token }: { readonly token: string }) {
       );
       navigate('/', { replace: true });
       await refresh();
-    } catch (caught) {
-      if (caught instanceof ApiError) setErrors(caught.fieldMessages());
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -111,23 +97,13 @@ export function InvitationPage({ token }: { readonly token: string }) {
           error={errors['displayName']}
           markOptional
         />
-        <PasswordField
-          label="Password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          error={errors['password']}
-          help={passwordHint}
+        <NewPasswordFields
+          password={password}
+          onPasswordChange={setPassword}
+          confirmation={confirmation}
+          onConfirmationChange={setConfirmation}
+          errors={errors}
           autoFocus
-          required
-        />
-        <PasswordField
-          label="Repeat the password"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={setConfirmation}
-          error={errors['confirmation']}
-          required
         />
         <Button type="submit" variant="primary" busy={busy} className="button-block">
           Set password and sign in

@@ -14,7 +14,7 @@ import {
 import { Alert } from '../components/alert';
 import { Button } from '../components/button';
 import { CopyField } from '../components/copy-field';
-import { ConfirmDialog, Dialog } from '../components/dialog';
+import { CancelAndSubmit, ConfirmDialog, Dialog } from '../components/dialog';
 import { TextField } from '../components/field';
 import { icons } from '../components/icons';
 import { Page, Section } from '../components/page';
@@ -274,16 +274,7 @@ function RenameDialog({
       title="Rename the entity set"
       onClose={close}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={close} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Rename
-          </Button>
-        </>
-      }
+      footer={<CancelAndSubmit onCancel={close} busy={busy} submitLabel="Rename" />}
     >
       <div className="stack">
         <Alert kind="warning">

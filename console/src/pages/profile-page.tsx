@@ -17,7 +17,7 @@ import { Alert } from '../components/alert';
 import { Badge } from '../components/badge';
 import { Button } from '../components/button';
 import { CopyField } from '../components/copy-field';
-import { ConfirmDialog, Dialog } from '../components/dialog';
+import { CancelAndSubmit, ConfirmDialog, Dialog } from '../components/dialog';
 import { SelectField, TextField } from '../components/field';
 import { icons } from '../components/icons';
 import { Page, Section } from '../components/page';
@@ -307,16 +307,7 @@ function CreateTokenDialog({
       title="Create a personal access token"
       onClose={close}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={close} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Create token
-          </Button>
-        </>
-      }
+      footer={<CancelAndSubmit onCancel={close} busy={busy} submitLabel="Create token" />}
     >
       <div className="stack">
         {error === undefined ? null : <Alert kind="error">{error}</Alert>}

@@ -4,19 +4,26 @@
  * a search in the loaded entries; the details of one entry (the full URL and the query
  * sent to the source).
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { admin } from '../api/admin-client';
 import type { Publication, QueryLogEntry, User } from '../api/api-types';
 import { Badge } from '../components/badge';
 import { Button } from '../components/button';
 import { Dialog } from '../components/dialog';
-import { SelectField, TextField } from '../components/field';
+import { SelectField } from '../components/field';
 import { icons } from '../components/icons';
 import { Page } from '../components/page';
 import { EmptyState, LoadError, Loading } from '../components/states';
 import { useAsync } from '../components/use-async';
 import { formatDateTime } from '../format/format-time';
 import { localToIso, useLogPaging } from '../logs/log-paging';
+import {
+  LogEntriesTable,
+  navigateWithFilter,
+  searchSuffix,
+  TimeAndSearchFields,
+  useLoadedSearch,
+} from '../logs/log-view';
 import { Link, navigate, useSearchParameters } from '../router/router';
 import { useCurrentUser } from '../session/session-context';
 
@@ -24,12 +31,15 @@ function statusTone(status: number): 'success' | 'warning' | 'danger' {
   return status < 300 ? 'success' : status < 500 ? 'warning' : 'danger';
 }
 
-function setParameter(parameters: URLSearchParams, name: string, value: string): string {
-  const next = new URLSearchParams(parameters);
-  if (value === '') next.delete(name);
-  else next.set(name, value);
-  const text = next.toString();
-  return text === '' ? '' : `?${text}`;
+/** What the search in the loaded entries looks at. */
+function searchedValues(entry: QueryLogEntry): readonly string[] {
+  return [
+    entry.url,
+    entry.userEmail ?? '',
+    entry.entitySet ?? '',
+    entry.sourceQuery ?? '',
+    String(entry.status),
+  ];
 }
 
 export function QueryLogPage({ entryId }: { readonly entryId?: string | undefined }) {
@@ -67,21 +77,9 @@ export function QueryLogPage({ entryId }: { readonly entryId?: string | undefine
     from: localToIso(filters.from),
     to: localToIso(filters.to),
   });
-  const shown = useMemo(() => {
-    const term = text.trim().toLowerCase();
-    if (term === '') return log.entries;
-    return log.entries.filter((entry) =>
-      [
-        entry.url,
-        entry.userEmail ?? '',
-        entry.entitySet ?? '',
-        entry.sourceQuery ?? '',
-        String(entry.status),
-      ].some((value) => value.toLowerCase().includes(term)),
-    );
-  }, [log.entries, text]);
+  const shown = useLoadedSearch(log.entries, text, searchedValues);
   const update = (name: string, value: string): void =>
-    navigate(`/query-log${setParameter(parameters, name, value)}`, { replace: true });
+    navigateWithFilter('/query-log', parameters, name, value);
   const opened =
     entryId === undefined ? undefined : log.entries.find((entry) => entry.id === entryId);
   const openedEntry = useAsync(
@@ -95,7 +93,7 @@ export function QueryLogPage({ entryId }: { readonly entryId?: string | undefine
           ).entry,
     [entryId, opened],
   );
-  const search = parameters.toString();
+  const search = searchSuffix(parameters);
 
   return (
     <Page
@@ -154,42 +152,30 @@ export function QueryLogPage({ entryId }: { readonly entryId?: string | undefine
                 { value: '502', label: '502 Source error' },
               ]}
             />
-            <TextField
-              label="From"
-              type="datetime-local"
-              value={filters.from}
-              onChange={(value) => update('from', value)}
-            />
-            <TextField
-              label="To"
-              type="datetime-local"
-              value={filters.to}
-              onChange={(value) => update('to', value)}
-            />
-            <TextField
-              label="Search"
-              type="search"
-              value={text}
-              onChange={setText}
-              placeholder="URL, user, source query…"
-              help="Searches the entries loaded below."
+            <TimeAndSearchFields
+              from={filters.from}
+              to={filters.to}
+              onFilterChange={update}
+              search={text}
+              onSearchChange={setText}
+              searchPlaceholder="URL, user, source query…"
             />
           </div>
         </div>
-        {log.error !== undefined && log.entries.length === 0 ? (
-          <LoadError error={log.error} what="the query log" onRetry={log.reload} />
-        ) : log.loading && log.entries.length === 0 ? (
-          <Loading label="Loading the query log…" />
-        ) : shown.length === 0 ? (
-          <EmptyState icon={icons.log} title="No requests found">
-            {log.entries.length === 0
-              ? 'Requests appear here once a client reads the OData service.'
-              : 'No loaded entry matches the search.'}
-          </EmptyState>
-        ) : (
-          <div className="table-card">
-            <table className="table table-responsive table-log">
-              <caption className="visually-hidden">Query log entries</caption>
+        <LogEntriesTable
+          log={log}
+          shown={shown}
+          what="the query log"
+          empty={
+            <EmptyState icon={icons.log} title="No requests found">
+              {log.entries.length === 0
+                ? 'Requests appear here once a client reads the OData service.'
+                : 'No loaded entry matches the search.'}
+            </EmptyState>
+          }
+          caption="Query log entries"
+          renderRows={() => (
+            <>
               <thead>
                 <tr>
                   <th scope="col">Time</th>
@@ -209,7 +195,7 @@ export function QueryLogPage({ entryId }: { readonly entryId?: string | undefine
                   <tr key={entry.id}>
                     <td data-label="Time" className="nowrap">
                       <Link
-                        to={`/query-log/${entry.id}${search === '' ? '' : `?${search}`}`}
+                        to={`/query-log/${entry.id}${search}`}
                         className="cell-link"
                         keepPosition
                       >
@@ -243,30 +229,17 @@ export function QueryLogPage({ entryId }: { readonly entryId?: string | undefine
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
-        )}
-        {log.hasMore ? (
-          <div className="center">
-            <Button onClick={log.loadMore} busy={log.loading}>
-              Load older entries
-            </Button>
-          </div>
-        ) : null}
+            </>
+          )}
+        />
       </div>
       <Dialog
         open={entryId !== undefined}
         title="Request details"
         wide
-        onClose={() =>
-          navigate(`/query-log${search === '' ? '' : `?${search}`}`, { keepPosition: true })
-        }
+        onClose={() => navigate(`/query-log${search}`, { keepPosition: true })}
         footer={
-          <Button
-            onClick={() =>
-              navigate(`/query-log${search === '' ? '' : `?${search}`}`, { keepPosition: true })
-            }
-          >
+          <Button onClick={() => navigate(`/query-log${search}`, { keepPosition: true })}>
             Close
           </Button>
         }

@@ -5,7 +5,6 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { admin } from '../api/admin-client';
-import { ApiError, errorMessage } from '../api/api-error';
 import type { Settings } from '../api/api-types';
 import { Alert } from '../components/alert';
 import { Button } from '../components/button';
@@ -14,11 +13,14 @@ import { Page, Section } from '../components/page';
 import { LoadError, Loading } from '../components/states';
 import { useToast } from '../components/toast';
 import { useAsync } from '../components/use-async';
+import { useFormSubmission } from '../components/use-form-submission';
 
 type NumberSetting = Exclude<keyof Settings, 'tokenMaximumLifetimeDays'>;
 
 const numberFields: readonly {
   readonly name: NumberSetting;
+  /** The section of the page the field is in. */
+  readonly section: 'service' | 'signIn';
   readonly label: string;
   readonly help: string;
   readonly minimum: number;
@@ -27,6 +29,7 @@ const numberFields: readonly {
 }[] = [
   {
     name: 'queryLogRetentionDays',
+    section: 'service',
     label: 'Keep the query log for',
     help: 'Older entries are deleted every hour. 1 to 365 days.',
     minimum: 1,
@@ -35,6 +38,7 @@ const numberFields: readonly {
   },
   {
     name: 'maximumPageSize',
+    section: 'service',
     label: 'Page size',
     help: 'The most rows the OData service returns in one response before a next link. Salesforce accepts up to 2,000. 10 to 2,000.',
     minimum: 10,
@@ -43,6 +47,7 @@ const numberFields: readonly {
   },
   {
     name: 'sessionIdleTimeoutMinutes',
+    section: 'signIn',
     label: 'Sign out after inactivity',
     help: 'Console sessions end after this long without a request. 5 to 1,440 minutes.',
     minimum: 5,
@@ -51,6 +56,7 @@ const numberFields: readonly {
   },
   {
     name: 'sessionAbsoluteLifetimeHours',
+    section: 'signIn',
     label: 'Longest session',
     help: 'Console users sign in again after this long, active or not. 1 to 720 hours.',
     minimum: 1,
@@ -59,6 +65,7 @@ const numberFields: readonly {
   },
   {
     name: 'invitationLifetimeDays',
+    section: 'signIn',
     label: 'Invitation links are valid for',
     help: '1 to 30 days.',
     minimum: 1,
@@ -74,9 +81,7 @@ export function SettingsPage() {
     [],
   );
   const [values, setValues] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { errors, error, busy, accept, send } = useFormSubmission();
 
   useEffect(() => {
     const settings = loaded.data?.settings;
@@ -128,28 +133,35 @@ export function SettingsPage() {
         changes[field.name] = number;
       }
     }
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!accept(problems)) return;
     if (Object.keys(changes).length === 0) {
       notify('Nothing to save: no setting changed.');
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await send(async () => {
       const result = await admin.patch<{ settings: Settings }>('/settings', changes);
       loaded.setData(() => result);
       notify('Settings saved.');
-    } catch (caught) {
-      if (caught instanceof ApiError) setErrors(caught.fieldMessages());
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const set = (name: string) => (value: string) =>
     setValues((current) => ({ ...current, [name]: value }));
+  const numberInputs = (section: 'service' | 'signIn') => (
+    <div className="stack">
+      {present
+        .filter((field) => field.section === section)
+        .map((field) => (
+          <NumberInput
+            key={field.name}
+            field={field}
+            value={values[field.name] ?? ''}
+            onChange={set(field.name)}
+            error={errors[field.name]}
+          />
+        ))}
+    </div>
+  );
 
   return (
     <Page title="Settings" description="Rules that apply to everyone using this gateway.">
@@ -172,42 +184,8 @@ export function SettingsPage() {
             ]}
           />
         </Section>
-        <Section title="OData service and logs">
-          <div className="stack">
-            {present
-              .filter(
-                (field) =>
-                  field.name === 'maximumPageSize' || field.name === 'queryLogRetentionDays',
-              )
-              .map((field) => (
-                <NumberInput
-                  key={field.name}
-                  field={field}
-                  value={values[field.name] ?? ''}
-                  onChange={set(field.name)}
-                  error={errors[field.name]}
-                />
-              ))}
-          </div>
-        </Section>
-        <Section title="Sign-in">
-          <div className="stack">
-            {present
-              .filter(
-                (field) =>
-                  field.name !== 'maximumPageSize' && field.name !== 'queryLogRetentionDays',
-              )
-              .map((field) => (
-                <NumberInput
-                  key={field.name}
-                  field={field}
-                  value={values[field.name] ?? ''}
-                  onChange={set(field.name)}
-                  error={errors[field.name]}
-                />
-              ))}
-          </div>
-        </Section>
+        <Section title="OData service and logs">{numberInputs('service')}</Section>
+        <Section title="Sign-in">{numberInputs('signIn')}</Section>
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={busy}>
             Save settings

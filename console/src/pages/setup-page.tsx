@@ -1,13 +1,13 @@
 /** First run: create the first administrator (only while the gateway has no user). */
 import { useState, type FormEvent } from 'react';
 import { admin } from '../api/admin-client';
-import { ApiError, errorMessage } from '../api/api-error';
 import { Alert } from '../components/alert';
 import { AuthLayout } from '../components/auth-layout';
 import { Button } from '../components/button';
 import { TextField } from '../components/field';
-import { PasswordField } from '../components/password-field';
-import { passwordHint, passwordProblem } from '../format/password-rules';
+import { NewPasswordFields } from '../components/password-field';
+import { useFormSubmission } from '../components/use-form-submission';
+import { newPasswordProblems } from '../format/password-rules';
 import { useSession } from '../session/session-context';
 
 export function SetupPage() {
@@ -16,36 +16,25 @@ export function SetupPage() {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { errors, error, busy, accept, send } = useFormSubmission();
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    const problems: Record<string, string> = {};
-    if (!email.includes('@'))
-      problems['email'] = 'Enter an e-mail address such as admin@example.com.';
-    const weak = passwordProblem(password, email);
-    if (weak !== undefined) problems['password'] = weak;
-    else if (confirmation !== password)
-      problems['confirmation'] = 'The two passwords are not the same.';
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    const problems = {
+      ...(email.includes('@')
+        ? {}
+        : { email: 'Enter an e-mail address such as admin@example.com.' }),
+      ...newPasswordProblems(password, confirmation, email),
+    };
+    if (!accept(problems)) return;
+    await send(async () => {
       await admin.post(
         '/setup',
         { email: email.trim(), password, displayName: displayName.trim() },
         { anonymous: true },
       );
       await refresh();
-    } catch (caught) {
-      if (caught instanceof ApiError) setErrors(caught.fieldMessages());
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -74,22 +63,12 @@ export function SetupPage() {
           error={errors['displayName']}
           markOptional
         />
-        <PasswordField
-          label="Password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          error={errors['password']}
-          help={passwordHint}
-          required
-        />
-        <PasswordField
-          label="Repeat the password"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={setConfirmation}
-          error={errors['confirmation']}
-          required
+        <NewPasswordFields
+          password={password}
+          onPasswordChange={setPassword}
+          confirmation={confirmation}
+          onConfirmationChange={setConfirmation}
+          errors={errors}
         />
         <Button type="submit" variant="primary" busy={busy} className="button-block">
           Create administrator

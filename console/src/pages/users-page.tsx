@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { admin } from '../api/admin-client';
-import { ApiError, errorMessage } from '../api/api-error';
+import { errorMessage } from '../api/api-error';
 import {
   roleDescriptions,
   roleLabels,
@@ -17,7 +17,7 @@ import { Alert } from '../components/alert';
 import { Badge, type BadgeTone } from '../components/badge';
 import { Button } from '../components/button';
 import { CopyField } from '../components/copy-field';
-import { ConfirmDialog, Dialog } from '../components/dialog';
+import { CancelAndSubmit, ConfirmDialog, Dialog } from '../components/dialog';
 import { TextField } from '../components/field';
 import { icons } from '../components/icons';
 import { Page } from '../components/page';
@@ -25,6 +25,7 @@ import { EmptyState, LoadError, Loading } from '../components/states';
 import { TimeText } from '../components/time-text';
 import { useToast } from '../components/toast';
 import { useAsync } from '../components/use-async';
+import { useFormSubmission } from '../components/use-form-submission';
 import { formatDateTime } from '../format/format-time';
 import { useCurrentUser } from '../session/session-context';
 
@@ -310,27 +311,26 @@ function InviteDialog({
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('queryUser');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { errors, error, busy, accept, send, clear } = useFormSubmission();
 
   const reset = (): void => {
     setEmail('');
     setDisplayName('');
     setRole('queryUser');
-    setErrors({});
-    setError(undefined);
+    clear();
+  };
+
+  const close = (): void => {
+    reset();
+    onClose();
   };
 
   const submit = async (_event: FormEvent<HTMLFormElement>): Promise<void> => {
-    if (!email.includes('@')) {
-      setErrors({ email: 'Enter an e-mail address such as jane@example.com.' });
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    setError(undefined);
-    try {
+    const problems: Record<string, string> = email.includes('@')
+      ? {}
+      : { email: 'Enter an e-mail address such as jane@example.com.' };
+    if (!accept(problems)) return;
+    await send(async () => {
       const result = await admin.post<InvitationIssued>('/users', {
         email: email.trim(),
         role,
@@ -338,12 +338,7 @@ function InviteDialog({
       });
       reset();
       onInvited(result);
-    } catch (caught) {
-      if (caught instanceof ApiError) setErrors(caught.fieldMessages());
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -351,27 +346,9 @@ function InviteDialog({
       open={open}
       title="Invite a user"
       description="You get a one-time link to send them. They choose their own password."
-      onClose={() => {
-        reset();
-        onClose();
-      }}
+      onClose={close}
       onSubmit={(event) => void submit(event)}
-      footer={
-        <>
-          <Button
-            onClick={() => {
-              reset();
-              onClose();
-            }}
-            disabled={busy}
-          >
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Create invitation
-          </Button>
-        </>
-      }
+      footer={<CancelAndSubmit onCancel={close} busy={busy} submitLabel="Create invitation" />}
     >
       <div className="stack">
         {error === undefined ? null : <Alert kind="error">{error}</Alert>}

@@ -2,11 +2,13 @@
  * A control plane for tests: a fresh SQLite store in a temporary directory (or the store
  * given), a manual clock, cheap argon2 parameters, the fake connector kind, and an
  * initialised administrator. `addUser` creates a user of a role through the real
- * invitation flow.
+ * invitation flow. `useControlPlaneFixtures` gives a test file a `setUp` whose fixtures
+ * are closed after each test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { Role } from '../../store/records.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import type { Store } from '../../store/store.js';
@@ -39,16 +41,36 @@ export interface ControlPlaneFixture {
   readonly close: () => Promise<void>;
 }
 
+export interface ControlPlaneFixtureOptions {
+  readonly store?: Store;
+  readonly key?: SecretKey;
+  readonly clock?: ManualClock;
+  readonly initialize?: boolean;
+  readonly overrides?: Partial<ControlPlaneOptions>;
+}
+
 let counter = 0;
 
+/**
+ * For the top level of a test file: returns `setUp`, which creates a fixture; every
+ * fixture created during a test is closed after it.
+ */
+export function useControlPlaneFixtures(): (
+  options?: ControlPlaneFixtureOptions,
+) => Promise<ControlPlaneFixture> {
+  const fixtures: ControlPlaneFixture[] = [];
+  afterEach(async () => {
+    for (const fixture of fixtures.splice(0)) await fixture.close();
+  });
+  return async (options = {}) => {
+    const fixture = await createControlPlaneFixture(options);
+    fixtures.push(fixture);
+    return fixture;
+  };
+}
+
 export async function createControlPlaneFixture(
-  options: {
-    readonly store?: Store;
-    readonly key?: SecretKey;
-    readonly clock?: ManualClock;
-    readonly initialize?: boolean;
-    readonly overrides?: Partial<ControlPlaneOptions>;
-  } = {},
+  options: ControlPlaneFixtureOptions = {},
 ): Promise<ControlPlaneFixture> {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'tsunagi-control-plane-'));
   const store =

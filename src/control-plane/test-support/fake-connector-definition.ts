@@ -86,3 +86,10 @@ export const fakeConnectorDefinition: ConnectorDefinition = {
     throw new Error('The fake connector creates no connector.');
   },
 };
+
+/** Valid settings of a fake connection (password authentication). */
+export const fakeConnectionSettings = {
+  url: 'https://example.cybozu.com',
+  username: 'alice',
+  password: 'kintone-password-1',
+};

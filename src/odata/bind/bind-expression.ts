@@ -6,6 +6,7 @@
  */
 import type { EntityTypeModel, ServiceModel } from '../edm/service-model.js';
 import type { BoundExpression } from '../semantic/expression.js';
+import type { ExpressionSyntax } from '../syntax/expression-syntax.js';
 import type { ParserLimits } from '../syntax/parser-limits.js';
 import { parseExpression } from '../syntax/parse-request.js';
 import type { AliasSyntax } from '../syntax/query-option-syntax.js';
@@ -28,10 +29,7 @@ export function bindExpression(
 ): BoundExpression {
   const label = options.label ?? '$filter';
   return binderFor(entityType, model, options, label).bindSingleValue(
-    parseExpression(text, {
-      label,
-      ...(options.limits === undefined ? {} : { limits: options.limits }),
-    }),
+    parseLabelled(text, label, options),
     'the expression',
   );
 }
@@ -45,10 +43,7 @@ export function bindFilter(
 ): BoundExpression {
   const label = options.label ?? '$filter';
   return binderFor(entityType, model, options, label).bindPredicate(
-    parseExpression(text, {
-      label,
-      ...(options.limits === undefined ? {} : { limits: options.limits }),
-    }),
+    parseLabelled(text, label, options),
     label,
   );
 }
@@ -79,5 +74,16 @@ function binderFor(
       origin: 0,
     })),
     itIsInScope: true,
+  });
+}
+
+function parseLabelled(
+  text: string,
+  label: string,
+  options: BindExpressionOptions,
+): ExpressionSyntax {
+  return parseExpression(text, {
+    label,
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
   });
 }

@@ -14,10 +14,11 @@ import type { ServiceModel } from '../edm/service-model.js';
 import type { BoundRequest, BoundResource, CollectionOptions } from '../semantic/query.js';
 import type { ParserLimits } from '../syntax/parser-limits.js';
 import { parseRequest, type RequestSyntax } from '../syntax/parse-request.js';
-import type {
-  OptionSyntax,
-  QueryOptionsSyntax,
-  SystemOptionField,
+import {
+  systemOptionFields,
+  type OptionSyntax,
+  type QueryOptionsSyntax,
+  type SystemOptionField,
 } from '../syntax/query-option-syntax.js';
 import {
   aliasScope,
@@ -73,26 +74,6 @@ export function bindRequestSyntax(syntax: RequestSyntax, model: ServiceModel): B
   });
 }
 
-const optionFields: readonly SystemOptionField[] = [
-  'filter',
-  'orderBy',
-  'select',
-  'expand',
-  'top',
-  'skip',
-  'count',
-  'search',
-  'compute',
-  'apply',
-  'index',
-  'levels',
-  'format',
-  'skipToken',
-  'deltaToken',
-  'id',
-  'schemaVersion',
-];
-
 const resourceNames: Readonly<Record<BoundResource['kind'], string>> = {
   serviceDocument: 'the service document',
   metadata: '$metadata',
@@ -108,7 +89,7 @@ function rejectOptions(
   resource: BoundResource,
   allowed: readonly SystemOptionField[],
 ): void {
-  for (const field of optionFields) {
+  for (const field of systemOptionFields) {
     if (allowed.includes(field)) continue;
     const option: OptionSyntax<unknown> | undefined = query[field];
     if (option === undefined) continue;

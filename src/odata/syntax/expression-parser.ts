@@ -46,40 +46,16 @@ import type {
 import { literalNode, scanLiteral } from './literal-scanner.js';
 import { parseSearchExpression } from './search-parser.js';
 import type { SyntaxScanner } from './syntax-scanner.js';
+import { builtInFunctions } from '../semantic/expression.js';
 import type { SearchExpression } from '../semantic/search.js';
 
-/** Built-in functions called with positional arguments (names in lower case). */
+/**
+ * Built-in functions called with positional arguments (names in lower case): the
+ * functions of the semantic model, and the geo functions, which parse but do not bind
+ * (TSG210).
+ */
 export const builtInMethodNames: ReadonlySet<string> = new Set([
-  'contains',
-  'startswith',
-  'endswith',
-  'length',
-  'indexof',
-  'substring',
-  'tolower',
-  'toupper',
-  'trim',
-  'concat',
-  'matchespattern',
-  'year',
-  'month',
-  'day',
-  'hour',
-  'minute',
-  'second',
-  'fractionalseconds',
-  'totalseconds',
-  'date',
-  'time',
-  'totaloffsetminutes',
-  'now',
-  'maxdatetime',
-  'mindatetime',
-  'round',
-  'floor',
-  'ceiling',
-  'hassubset',
-  'hassubsequence',
+  ...builtInFunctions.map((name) => name.toLowerCase()),
   'geo.distance',
   'geo.length',
   'geo.intersects',
@@ -584,32 +560,17 @@ export class ExpressionParser {
     const s: SyntaxScanner = this.s;
     const start = s.position;
     s.position++;
-    s.enter(start);
-    s.skipWhitespace();
-    const items: ArgumentSyntax[] = [];
-    if (!s.accept(')')) {
-      for (;;) {
-        const itemStart = s.position;
-        let name: string | undefined;
-        if (s.atIdentifierStart()) {
-          const identifier = s.readIdentifier();
-          if (s.accept('=')) name = identifier;
-          else s.position = itemStart;
-        }
-        const value = restricted ? this.parseRestrictedValue() : this.parseArgumentValue();
-        items.push(
-          Object.freeze({ kind: 'argument', offset: s.rawOffset(itemStart), name, value }),
-        );
-        s.skipWhitespace();
-        if (s.accept(',')) {
-          s.skipWhitespace();
-          continue;
-        }
-        this.expectAfterExpression(')', "',' or ')'");
-        break;
+    const items = this.parseItemsUntil(start, ')', (): ArgumentSyntax => {
+      const itemStart = s.position;
+      let name: string | undefined;
+      if (s.atIdentifierStart()) {
+        const identifier = s.readIdentifier();
+        if (s.accept('=')) name = identifier;
+        else s.position = itemStart;
       }
-    }
-    s.leave();
+      const value = restricted ? this.parseRestrictedValue() : this.parseArgumentValue();
+      return Object.freeze({ kind: 'argument', offset: s.rawOffset(itemStart), name, value });
+    });
     if (restricted && items.length > 1) {
       const unnamed = items.find((item) => item.name === undefined);
       if (unnamed !== undefined) {
@@ -644,22 +605,7 @@ export class ExpressionParser {
   private parseMethodCall(name: string, start: number): MethodCallSyntax {
     const s: SyntaxScanner = this.s;
     s.expect('(');
-    s.enter(start);
-    s.skipWhitespace();
-    const args: ExpressionSyntax[] = [];
-    if (!s.accept(')')) {
-      for (;;) {
-        args.push(this.parseCommonExpression());
-        s.skipWhitespace();
-        if (s.accept(',')) {
-          s.skipWhitespace();
-          continue;
-        }
-        this.expectAfterExpression(')', "',' or ')'");
-        break;
-      }
-    }
-    s.leave();
+    const args = this.parseItemsUntil(start, ')', () => this.parseCommonExpression());
     s.countNode(start);
     return Object.freeze({
       kind: 'methodCall',
@@ -719,24 +665,18 @@ export class ExpressionParser {
   private parseCase(start: number): CaseSyntax {
     const s: SyntaxScanner = this.s;
     s.expect('(');
-    s.enter(start);
-    s.skipWhitespace();
-    const branches: CaseBranchSyntax[] = [];
-    for (;;) {
-      const condition = this.parseCommonExpression();
-      this.expectAfterExpression(':');
-      s.skipWhitespace();
-      const value = this.parseCommonExpression();
-      branches.push(Object.freeze({ kind: 'caseBranch', condition, value }));
-      s.skipWhitespace();
-      if (s.accept(',')) {
+    const branches = this.parseItemsUntil(
+      start,
+      ')',
+      (): CaseBranchSyntax => {
+        const condition = this.parseCommonExpression();
+        this.expectAfterExpression(':');
         s.skipWhitespace();
-        continue;
-      }
-      this.expectAfterExpression(')', "',' or ')'");
-      break;
-    }
-    s.leave();
+        const value = this.parseCommonExpression();
+        return Object.freeze({ kind: 'caseBranch', condition, value });
+      },
+      false,
+    );
     s.countNode(start);
     return Object.freeze({
       kind: 'case',
@@ -749,22 +689,7 @@ export class ExpressionParser {
     const s: SyntaxScanner = this.s;
     const start = s.position;
     s.position++;
-    s.enter(start);
-    s.skipWhitespace();
-    const items: ExpressionSyntax[] = [];
-    if (!s.accept(']')) {
-      for (;;) {
-        items.push(s.peekIs('"') ? this.readJsonString() : this.parseCommonExpression());
-        s.skipWhitespace();
-        if (s.accept(',')) {
-          s.skipWhitespace();
-          continue;
-        }
-        this.expectAfterExpression(']', "',' or ']'");
-        break;
-      }
-    }
-    s.leave();
+    const items = this.parseItemsUntil(start, ']', () => this.parseJsonValue());
     s.countNode(start);
     return Object.freeze({
       kind: 'array',
@@ -777,34 +702,55 @@ export class ExpressionParser {
     const s: SyntaxScanner = this.s;
     const start = s.position;
     s.position++;
-    s.enter(start);
-    s.skipWhitespace();
-    const members: ObjectMemberSyntax[] = [];
-    if (!s.accept('}')) {
-      for (;;) {
-        if (!s.peekIs('"')) s.failExpected('a member name in double quotes');
-        const name = this.readJsonString().value;
-        s.skipWhitespace();
-        s.expect(':');
-        s.skipWhitespace();
-        const value = s.peekIs('"') ? this.readJsonString() : this.parseCommonExpression();
-        members.push(Object.freeze({ kind: 'objectMember', name, value }));
-        s.skipWhitespace();
-        if (s.accept(',')) {
-          s.skipWhitespace();
-          continue;
-        }
-        this.expectAfterExpression('}', "',' or '}'");
-        break;
-      }
-    }
-    s.leave();
+    const members = this.parseItemsUntil(start, '}', (): ObjectMemberSyntax => {
+      if (!s.peekIs('"')) s.failExpected('a member name in double quotes');
+      const name = this.readJsonString().value;
+      s.skipWhitespace();
+      s.expect(':');
+      s.skipWhitespace();
+      return Object.freeze({ kind: 'objectMember', name, value: this.parseJsonValue() });
+    });
     s.countNode(start);
     return Object.freeze({
       kind: 'object',
       offset: s.rawOffset(start),
       members: Object.freeze(members),
     });
+  }
+
+  /**
+   * The comma-separated items after an opening bracket, up to and including `close`, one
+   * nesting level below `start`; `allowEmpty` lets `close` come at once.
+   */
+  private parseItemsUntil<T>(
+    start: number,
+    close: string,
+    parseItem: () => T,
+    allowEmpty = true,
+  ): T[] {
+    const s: SyntaxScanner = this.s;
+    s.enter(start);
+    s.skipWhitespace();
+    const items: T[] = [];
+    if (!allowEmpty || !s.accept(close)) {
+      for (;;) {
+        items.push(parseItem());
+        s.skipWhitespace();
+        if (s.accept(',')) {
+          s.skipWhitespace();
+          continue;
+        }
+        this.expectAfterExpression(close, `',' or '${close}'`);
+        break;
+      }
+    }
+    s.leave();
+    return items;
+  }
+
+  /** An item or member value inside a JSON array or object: a JSON string or an expression. */
+  private parseJsonValue(): ExpressionSyntax {
+    return this.s.peekIs('"') ? this.readJsonString() : this.parseCommonExpression();
   }
 
   /** A JSON string (`"..."` with JSON escapes), as a string literal. */

@@ -12,7 +12,7 @@ import type { ExpressionSyntax, LiteralSyntax } from './expression-syntax.js';
 import { scanLiteral } from './literal-scanner.js';
 import { resolveParserLimits, type ParserLimits } from './parser-limits.js';
 import type { ResourcePathSyntax } from './path-syntax.js';
-import type { QueryOptionsSyntax, SystemOptionField } from './query-option-syntax.js';
+import { systemOptionFields, type QueryOptionsSyntax } from './query-option-syntax.js';
 import { parseQueryOptions } from './query-options-parser.js';
 import { parseResourcePath } from './resource-path-parser.js';
 import { decodeSource } from './source-text.js';
@@ -49,26 +49,6 @@ export function parseRequest(input: RequestInput, limits?: Partial<ParserLimits>
   return Object.freeze({ kind: 'request', path, query });
 }
 
-const optionFields: readonly SystemOptionField[] = [
-  'filter',
-  'orderBy',
-  'select',
-  'expand',
-  'top',
-  'skip',
-  'count',
-  'search',
-  'compute',
-  'apply',
-  'index',
-  'levels',
-  'format',
-  'skipToken',
-  'deltaToken',
-  'id',
-  'schemaVersion',
-];
-
 function checkPathAndQuery(
   path: ResourcePathSyntax,
   query: QueryOptionsSyntax,
@@ -83,7 +63,7 @@ function checkPathAndQuery(
     origin: 0,
   };
   if (first.keyword === '$metadata' || first.keyword === '$batch') {
-    for (const field of optionFields) {
+    for (const field of systemOptionFields) {
       const option = query[field];
       if (option !== undefined && field !== 'format') {
         throw syntaxError(

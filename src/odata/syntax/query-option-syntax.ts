@@ -116,3 +116,24 @@ export interface QueryOptionsSyntax {
 }
 
 export type SystemOptionField = Exclude<keyof QueryOptionsSyntax, 'kind' | 'aliases' | 'custom'>;
+
+/** Every system query option field, in the order of QueryOptionsSyntax (the order checks report in). */
+export const systemOptionFields: readonly SystemOptionField[] = [
+  'filter',
+  'orderBy',
+  'select',
+  'expand',
+  'top',
+  'skip',
+  'count',
+  'search',
+  'compute',
+  'apply',
+  'index',
+  'levels',
+  'format',
+  'skipToken',
+  'deltaToken',
+  'id',
+  'schemaVersion',
+];

@@ -10,15 +10,16 @@
  * inside the writing transaction (delivered on commit), and a dedicated LISTEN
  * connection hands other nodes' events to this node's listeners (see change-event.ts).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { TsunagiError, isTsunagiError } from '../../errors/tsunagi-error.js';
-import { ChangeHub, isChangeKind, type ChangeEvent, type ChangeListener } from '../change-event.js';
+import { isChangeKind, type ChangeEvent } from '../change-event.js';
 import { migrationsTableName, pendingMigrations } from '../migrations/migrations.js';
 import { readNumber } from '../sql/row-reader.js';
 import { createSqlRepositories } from '../sql/sql-repositories.js';
 import type { SqlDialect, SqlRow, SqlRunner, SqlValue } from '../sql/sql-runner.js';
+import { SqlStoreBase, transactionMisuseMessage } from '../sql/sql-store-base.js';
 import type { Store, TransactionScope } from '../store.js';
 import { translateStoreError } from '../store-error.js';
 
@@ -34,8 +35,6 @@ export interface PostgresStoreOptions {
 
 const dialect: SqlDialect = { name: 'postgres', lockRowsSuffix: ' FOR UPDATE' };
 
-export const transactionMisuseMessage =
-  'A transaction body used the store instead of its transaction scope; use the scope it was given.';
 const int8TypeId = 20;
 
 /** bigint columns (times in ms, counts) arrive as JS numbers: all stay below 2^53. */
@@ -149,24 +148,11 @@ class PostgresRunner implements SqlRunner {
   }
 }
 
-export class PostgresStore implements Store {
+export class PostgresStore extends SqlStoreBase implements Store {
   readonly kind = 'postgres' as const;
-  readonly users;
-  readonly invitations;
-  readonly sessions;
-  readonly tokens;
-  readonly connections;
-  readonly permissions;
-  readonly publications;
-  readonly queryLog;
-  readonly auditLog;
-  readonly settings;
-  readonly secretKeys;
   /** Identifies this store instance in change events. */
   readonly nodeId = randomUUID();
 
-  private readonly hub = new ChangeHub();
-  private readonly transactionContext = new AsyncLocalStorage<true>();
   private listener: pg.Client | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -177,20 +163,7 @@ export class PostgresStore implements Store {
     private readonly description: string,
     readonly channel: string,
   ) {
-    const repositories = createSqlRepositories(
-      new PostgresRunner(pool, description, this.transactionContext),
-    );
-    this.users = repositories.users;
-    this.invitations = repositories.invitations;
-    this.sessions = repositories.sessions;
-    this.tokens = repositories.tokens;
-    this.connections = repositories.connections;
-    this.permissions = repositories.permissions;
-    this.publications = repositories.publications;
-    this.queryLog = repositories.queryLog;
-    this.auditLog = repositories.auditLog;
-    this.settings = repositories.settings;
-    this.secretKeys = repositories.secretKeys;
+    super((transactionContext) => new PostgresRunner(pool, description, transactionContext));
   }
 
   async transaction<T>(body: (scope: TransactionScope) => Promise<T>): Promise<T> {
@@ -201,13 +174,7 @@ export class PostgresStore implements Store {
       throw translateStoreError(error, this.description);
     }
     const runner = new PostgresRunner(client, this.description);
-    const changes: ChangeEvent[] = [];
-    const scope: TransactionScope = {
-      ...createSqlRepositories(runner),
-      publishChange: (event) => {
-        changes.push(event);
-      },
-    };
+    const { scope, changes } = this.transactionScope(createSqlRepositories(runner));
     let result: T;
     let broken = false;
     try {
@@ -244,10 +211,6 @@ export class PostgresStore implements Store {
     } catch (error) {
       throw translateStoreError(error, this.description);
     }
-  }
-
-  onChange(listener: ChangeListener): () => void {
-    return this.hub.subscribe(listener);
   }
 
   /** Opens the LISTEN connection; resolves once it listens. */

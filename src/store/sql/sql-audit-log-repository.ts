@@ -2,7 +2,8 @@
 import type { AuditEntry, AuditEntryInput, AuditFilter, AuditOutcome } from '../records.js';
 import type { AuditLogRepository } from '../store.js';
 import { readJsonObject, readNumber, readOptionalText, readText } from './row-reader.js';
-import type { SqlRow, SqlRunner, SqlValue } from './sql-runner.js';
+import { selectLogPage } from './select-log-page.js';
+import type { SqlRow, SqlRunner } from './sql-runner.js';
 
 const insertColumns =
   'at, actor_user_id, actor_email, action, target_kind, target_id, target_label, source_address, outcome, details';
@@ -45,34 +46,19 @@ export class SqlAuditLogRepository implements AuditLogRepository {
   }
 
   async search(filter: AuditFilter): Promise<AuditEntry[]> {
-    const conditions: string[] = [];
-    const parameters: SqlValue[] = [];
-    const equal = (column: string, value: string | undefined): void => {
-      if (value === undefined) return;
-      conditions.push(`${column} = ?`);
-      parameters.push(value);
-    };
-    equal('actor_user_id', filter.actorUserId);
-    equal('action', filter.action);
-    equal('target_kind', filter.targetKind);
-    equal('target_id', filter.targetId);
-    if (filter.from !== undefined) {
-      conditions.push('at >= ?');
-      parameters.push(filter.from);
-    }
-    if (filter.to !== undefined) {
-      conditions.push('at < ?');
-      parameters.push(filter.to);
-    }
-    if (filter.before !== undefined) {
-      conditions.push('id < ?');
-      parameters.push(filter.before);
-    }
-    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
-    parameters.push(filter.limit);
-    const rows = await this.sql.all(
-      `SELECT id, ${insertColumns} FROM audit_log ${where} ORDER BY id DESC LIMIT ?`,
-      parameters,
+    const rows = await selectLogPage(
+      this.sql,
+      {
+        table: 'audit_log',
+        columns: `id, ${insertColumns}`,
+        equal: [
+          ['actor_user_id', filter.actorUserId],
+          ['action', filter.action],
+          ['target_kind', filter.targetKind],
+          ['target_id', filter.targetId],
+        ],
+      },
+      filter,
     );
     return rows.map(toEntry);
   }

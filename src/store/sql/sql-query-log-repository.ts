@@ -6,6 +6,7 @@
 import type { QueryLogEntry, QueryLogEntryInput, QueryLogFilter } from '../records.js';
 import type { QueryLogRepository } from '../store.js';
 import { readNumber, readOptionalNumber, readOptionalText, readText } from './row-reader.js';
+import { selectLogPage } from './select-log-page.js';
 import type { SqlRow, SqlRunner, SqlValue } from './sql-runner.js';
 
 const insertColumns = [
@@ -75,38 +76,19 @@ export class SqlQueryLogRepository implements QueryLogRepository {
   }
 
   async search(filter: QueryLogFilter): Promise<QueryLogEntry[]> {
-    const conditions: string[] = [];
-    const parameters: SqlValue[] = [];
-    if (filter.userId !== undefined) {
-      conditions.push('user_id = ?');
-      parameters.push(filter.userId);
-    }
-    if (filter.entitySet !== undefined) {
-      conditions.push('entity_set = ?');
-      parameters.push(filter.entitySet);
-    }
-    if (filter.status !== undefined) {
-      conditions.push('status = ?');
-      parameters.push(filter.status);
-    }
-    if (filter.failedOnly === true) conditions.push('status >= 400');
-    if (filter.from !== undefined) {
-      conditions.push('at >= ?');
-      parameters.push(filter.from);
-    }
-    if (filter.to !== undefined) {
-      conditions.push('at < ?');
-      parameters.push(filter.to);
-    }
-    if (filter.before !== undefined) {
-      conditions.push('id < ?');
-      parameters.push(filter.before);
-    }
-    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
-    parameters.push(filter.limit);
-    const rows = await this.sql.all(
-      `SELECT ${selectColumns} FROM query_log ${where} ORDER BY id DESC LIMIT ?`,
-      parameters,
+    const rows = await selectLogPage(
+      this.sql,
+      {
+        table: 'query_log',
+        columns: selectColumns,
+        equal: [
+          ['user_id', filter.userId],
+          ['entity_set', filter.entitySet],
+          ['status', filter.status],
+        ],
+        conditions: filter.failedOnly === true ? ['status >= 400'] : [],
+      },
+      filter,
     );
     return rows.map(toEntry);
   }

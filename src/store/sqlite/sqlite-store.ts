@@ -6,15 +6,16 @@
  * per SQL text. Migrations run in one IMMEDIATE transaction, which also serialises two
  * processes opening the same file.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { TsunagiError } from '../../errors/tsunagi-error.js';
-import { ChangeHub, type ChangeEvent, type ChangeListener } from '../change-event.js';
+import type { ChangeEvent } from '../change-event.js';
 import { migrationsTableName, pendingMigrations } from '../migrations/migrations.js';
 import { readNumber } from '../sql/row-reader.js';
 import { createSqlRepositories } from '../sql/sql-repositories.js';
 import type { SqlDialect, SqlRow, SqlRunner, SqlValue } from '../sql/sql-runner.js';
+import { SqlStoreBase, transactionMisuseMessage } from '../sql/sql-store-base.js';
 import type { Store, StoreRepositories, TransactionScope } from '../store.js';
 import { translateStoreError } from '../store-error.js';
 import { AsyncMutex } from './async-mutex.js';
@@ -25,9 +26,6 @@ export interface SqliteStoreOptions {
 }
 
 const dialect: SqlDialect = { name: 'sqlite', lockRowsSuffix: '' };
-
-export const transactionMisuseMessage =
-  'A transaction body used the store instead of its transaction scope; use the scope it was given.';
 
 type BindValue = string | number | null;
 
@@ -100,23 +98,10 @@ class SqliteRunner implements SqlRunner {
   }
 }
 
-export class SqliteStore implements Store {
+export class SqliteStore extends SqlStoreBase implements Store {
   readonly kind = 'sqlite' as const;
-  readonly users;
-  readonly invitations;
-  readonly sessions;
-  readonly tokens;
-  readonly connections;
-  readonly permissions;
-  readonly publications;
-  readonly queryLog;
-  readonly auditLog;
-  readonly settings;
-  readonly secretKeys;
 
-  private readonly mutex = new AsyncMutex();
-  private readonly transactionContext = new AsyncLocalStorage<true>();
-  private readonly hub = new ChangeHub();
+  private readonly mutex: AsyncMutex;
   private readonly transactionRepositories: StoreRepositories;
   private closed = false;
 
@@ -125,34 +110,20 @@ export class SqliteStore implements Store {
     private readonly description: string,
   ) {
     const statements = new Map<string, Database.Statement>();
-    const repositories = createSqlRepositories(
-      new SqliteRunner(database, statements, description, this.mutex, this.transactionContext),
+    const mutex = new AsyncMutex();
+    super(
+      (transactionContext) =>
+        new SqliteRunner(database, statements, description, mutex, transactionContext),
     );
+    this.mutex = mutex;
     this.transactionRepositories = createSqlRepositories(
       new SqliteRunner(database, statements, description, undefined, this.transactionContext),
     );
-    this.users = repositories.users;
-    this.invitations = repositories.invitations;
-    this.sessions = repositories.sessions;
-    this.tokens = repositories.tokens;
-    this.connections = repositories.connections;
-    this.permissions = repositories.permissions;
-    this.publications = repositories.publications;
-    this.queryLog = repositories.queryLog;
-    this.auditLog = repositories.auditLog;
-    this.settings = repositories.settings;
-    this.secretKeys = repositories.secretKeys;
   }
 
   async transaction<T>(body: (scope: TransactionScope) => Promise<T>): Promise<T> {
     const release = await this.mutex.acquire();
-    const changes: ChangeEvent[] = [];
-    const scope: TransactionScope = {
-      ...this.transactionRepositories,
-      publishChange: (event) => {
-        changes.push(event);
-      },
-    };
+    const { scope, changes } = this.transactionScope(this.transactionRepositories);
     let result: T;
     try {
       try {
@@ -177,10 +148,6 @@ export class SqliteStore implements Store {
   publishChange(event: ChangeEvent): Promise<void> {
     this.hub.emit(event);
     return Promise.resolve();
-  }
-
-  onChange(listener: ChangeListener): () => void {
-    return this.hub.subscribe(listener);
   }
 
   appliedMigrations(): Promise<number[]> {
