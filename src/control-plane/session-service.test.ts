@@ -154,4 +154,14 @@ describe('session service', () => {
       reason: 'expired',
     });
   });
+
+  it('counts every session start as a sign-in (setup and invitations too)', async () => {
+    const { controlPlane, addUser, store, clock } = await setUp();
+    const bob = await addUser('queryUser');
+    const stored = await store.users.findById(bob.user.id);
+    if (stored === undefined) throw new Error('no user');
+    await store.users.update({ ...stored, lastSignInAt: null });
+    await controlPlane.sessions.create(bob.user, { sourceAddress: null, userAgent: null });
+    expect((await store.users.findById(bob.user.id))?.lastSignInAt).toBe(clock.now());
+  });
 });

@@ -102,7 +102,14 @@ export class SessionService {
       sourceAddress: context.sourceAddress,
       userAgent: context.userAgent === null ? null : context.userAgent.slice(0, 512),
     };
-    await this.store.sessions.insert(session);
+    await this.store.transaction(async (scope) => {
+      await scope.sessions.insert(session);
+      // Every way into the console (sign-in, first-run setup, an accepted invitation) counts
+      // as a sign-in; a password sign-in has just recorded it.
+      if (stored.lastSignInAt === null || now - stored.lastSignInAt > minute) {
+        await scope.users.update({ ...stored, lastSignInAt: now });
+      }
+    });
     return { sessionToken, csrfToken: csrfTokenFor(sessionToken), session: toSessionView(session) };
   }
 
